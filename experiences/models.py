@@ -1,0 +1,142 @@
+"""Experience sheets: how a territory built its cooperation, told for its peers."""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.models import BaseResourcePage, live_pages
+
+from .blocks import LessonsBlock, PhaseBlock
+
+PAGE_SIZE = 12
+
+
+class ExperienceIndexPage(Page):
+    """Lists the experience sheets, newest first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["experiences.ExperienceSheetPage"]
+
+    class Meta:
+        verbose_name = _("liste des expériences")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sheets = (
+            ExperienceSheetPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("territory")
+            .order_by("title")
+        )
+        context["items"] = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+        return context
+
+
+class ExperienceSheetPage(BaseResourcePage):
+    """A "fiche expérience": a territory's challenge, what it produced, how and with what lessons."""
+
+    territory = models.ForeignKey(
+        "portal.Territory",
+        verbose_name=_("territoire"),
+        on_delete=models.PROTECT,
+        related_name="experiences",
+    )
+    challenge = models.TextField(_("enjeu"))
+    productions = RichTextField(_("productions"), features=["bold", "italic", "link", "ul", "ol"])
+    phases = StreamField([("phase", PhaseBlock())], verbose_name=_("phases de la démarche"), blank=True)
+    facilitator_role = models.TextField(_("rôle du facilitateur"), blank=True)
+    lessons = StreamField(LessonsBlock(), verbose_name=_("enseignements"), blank=True)
+    related_videos = ParentalManyToManyField(
+        "resources.VideoPage", verbose_name=_("vidéos liées"), blank=True, related_name="cited_by"
+    )
+    related_tools = ParentalManyToManyField(
+        "resources.ToolPage", verbose_name=_("outils utilisés"), blank=True, related_name="used_by"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("territory"),
+        FieldPanel("image"),
+        FieldPanel("challenge"),
+        FieldPanel("productions"),
+        FieldPanel("phases"),
+        FieldPanel("facilitator_role"),
+        FieldPanel("lessons"),
+        InlinePanel("documents", label=_("Documents joints")),
+        MultiFieldPanel(
+            [
+                FieldPanel("related_videos", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_tools", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Ressources liées"),
+        ),
+        *BaseResourcePage.resource_panels,
+    ]
+    search_fields = BaseResourcePage.search_fields + [
+        index.SearchField("challenge"),
+        index.SearchField("productions"),
+        index.SearchField("phases"),
+        index.SearchField("facilitator_role"),
+        index.SearchField("lessons"),
+        index.RelatedFields("territory", [index.SearchField("name")]),
+        index.FilterField("territory_id"),
+    ]
+
+    parent_page_types = ["experiences.ExperienceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("fiche expérience")
+        verbose_name_plural = _("fiches expérience")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        territory = self.territory
+        low, high = territory.similar_population_range()
+        context.update(
+            lessons_by_kind=self.lessons_by_kind(),
+            documents=self.documents.select_related("document"),
+            videos=live_pages(self.related_videos),
+            tools=live_pages(self.related_tools),
+            step_list=live_pages(self.steps).order_by("path"),
+            similar=ExperienceSheetPage.objects.live()
+            .public()
+            .filter(territory__kind=territory.kind, territory__population__range=(low, high))
+            .exclude(pk=self.pk)
+            .select_related("territory")[:5],
+        )
+        return context
+
+    def lessons_by_kind(self) -> list[tuple[str, list[str]]]:
+        """The lessons grouped in the block's order of kinds, leaving out empty kinds."""
+        groups = {name: [] for name in LessonsBlock.base_blocks}
+        for block in self.lessons:
+            groups[block.block_type].append(block.value)
+        return [
+            (LessonsBlock.base_blocks[name].label, values) for name, values in groups.items() if values
+        ]
+
+
+class ExperienceDocument(Orderable):
+    """A document attached to a sheet (a charter, a report, a presentation)."""
+
+    page = ParentalKey(ExperienceSheetPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document joint")
+        verbose_name_plural = _("documents joints")

@@ -1,0 +1,1 @@
+"""Discussion spaces, topics and posts (to come: see the discussion-spaces issue)."""

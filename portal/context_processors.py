@@ -1,0 +1,26 @@
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page, Site
+
+
+def navigation(request):
+    """The main menu (the home page's children shown in menus) and the footer's legal pages.
+
+    Lazy: a page that shows neither does not query them.
+    """
+
+    def menu_pages():
+        site = Site.find_for_request(request)
+        if site is None:
+            return []
+        return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
+
+    def footer_pages():
+        return {page.slug: page for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)}
+
+    return {
+        "menu_pages": SimpleLazyObject(menu_pages),
+        "footer_pages": SimpleLazyObject(footer_pages),
+    }
+
+
+FOOTER_SLUGS = ["mentions-legales", "accessibilite", "donnees-personnelles", "a-propos"]

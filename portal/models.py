@@ -1,0 +1,201 @@
+"""The site shell: home and free pages, the Territory taxonomy and the base of every resource."""
+
+import datetime
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock, KeyMessageBlock
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+class Licence(models.TextChoices):
+    ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
+    CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA_4 = "cc-by-sa-4.0", _("Creative Commons Attribution – Partage dans les mêmes conditions 4.0")
+    CC_BY_NC_4 = "cc-by-nc-4.0", _("Creative Commons Attribution – Pas d'utilisation commerciale 4.0")
+    CC_BY_ND_4 = "cc-by-nd-4.0", _("Creative Commons Attribution – Pas de modification 4.0")
+
+
+LICENCE_URLS = {
+    Licence.ETALAB_2: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/deed.fr",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+    Licence.CC_BY_NC_4: "https://creativecommons.org/licenses/by-nc/4.0/deed.fr",
+    Licence.CC_BY_ND_4: "https://creativecommons.org/licenses/by-nd/4.0/deed.fr",
+}
+
+
+class TerritoryKind(models.TextChoices):
+    PERIMETROPOLITAN = "perimetropolitain", _("Périmétropolitain")
+    RETRO_LITTORAL = "retro-littoral", _("Rétro-littoral")
+    URBAN_NEAR_METROPOLIS = "urbain-voisin-metropole", _("Urbain voisin de métropole")
+    URBAN = "urbain", _("Urbain")
+    SEMI_RURAL = "semi-rural", _("Semi-rural")
+    RURAL = "rural", _("Rural")
+
+
+class Territory(index.Indexed, models.Model):
+    """An intercommunal territory: what sheets, and later members and spaces, point to."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    kind = models.CharField(_("type de territoire"), max_length=30, choices=TerritoryKind.choices)
+    department = models.CharField(
+        _("département"),
+        max_length=3,
+        blank=True,
+        validators=[RegexValidator(r"^(\d{2,3}|2A|2B)$", _("Saisissez un numéro de département, par exemple 44 ou 2A."))],
+    )
+    communes = models.PositiveIntegerField(_("nombre de communes"))
+    population = models.PositiveIntegerField(_("population"), help_text=_("Nombre d'habitants."))
+    siren = models.CharField(
+        _("SIREN de l'intercommunalité"),
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^\d{9}$", _("Le SIREN compte exactement 9 chiffres."))],
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("department"),
+        FieldPanel("communes"),
+        FieldPanel("population"),
+        FieldPanel("siren"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+
+    def __str__(self):
+        return self.name
+
+    def similar_population_range(self) -> tuple[int, int]:
+        """Territories "like mine" have from half to twice the population."""
+        return self.population // 2, self.population * 2
+
+
+class BaseResourcePage(Page):
+    """What every published resource carries: a summary, an image, a licence, a review date and
+    the steps of the cooperation path it serves."""
+
+    summary = models.TextField(
+        _("résumé"),
+        max_length=400,
+        help_text=_("Deux ou trois phrases, reprises dans les listes et les résultats de recherche."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.ETALAB_2
+    )
+    last_reviewed = models.DateField(
+        _("dernière relecture"),
+        default=datetime.date.today,
+        help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
+    )
+    steps = ParentalManyToManyField(
+        "resources.StepPage",
+        verbose_name=_("étapes du chemin"),
+        blank=True,
+        related_name="tagged_%(class)s",
+    )
+
+    resource_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("steps", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("licence"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Classement et licence"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def needs_review(self) -> bool:
+        return self.last_reviewed < timezone.localdate() - REVIEW_INTERVAL
+
+
+class HomePage(Page):
+    """The portal's front page: what Bloc local is, the key messages and what is new."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    key_messages = StreamField(
+        [("key_message", KeyMessageBlock())], verbose_name=_("messages clés"), blank=True
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("key_messages")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from experiences.models import ExperienceSheetPage
+        from resources.models import StepPage, VideoPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["experiences"] = (
+            ExperienceSheetPage.objects.live().public().select_related("territory").order_by("-first_published_at")[:4]
+        )
+        context["steps"] = StepPage.objects.live().public().order_by("path")
+        context["videos"] = VideoPage.objects.live().public().order_by("-first_published_at")[:6]
+        return context
+
+
+class StandardPage(Page):
+    """A free page (legal notice, accessibility statement, about…), written as blocks."""
+
+    intro = models.TextField(_("chapeau"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page libre")
+        verbose_name_plural = _("pages libres")
+
+
+def live_pages(related_manager):
+    """The live, public pages of a page's many-to-many field, in one query.
+
+    Goes through primary keys so that it also works in previews, where modelcluster holds the
+    unsaved choice in a fake queryset that knows nothing of `live()` or `public()`.
+    """
+    model = related_manager.model
+    return model.objects.live().public().filter(pk__in=related_manager.values_list("pk", flat=True))

@@ -1,0 +1,89 @@
+"""Tool boxes and tools: practical methods and templates that territories reuse."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from portal.models import BaseResourcePage, live_pages
+
+PAGE_SIZE = 24
+
+
+class ToolBoxPage(Page):
+    """A box of tools around one theme; lists its tools."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["portal.HomePage", "resources.ToolBoxPage"]
+    subpage_types = ["resources.ToolPage", "resources.ToolBoxPage"]
+
+    class Meta:
+        verbose_name = _("boîte à outils")
+        verbose_name_plural = _("boîtes à outils")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tools = ToolPage.objects.child_of(self).live().public().order_by("title")
+        context["items"] = Paginator(tools, PAGE_SIZE).get_page(request.GET.get("page"))
+        return context
+
+
+class ToolPage(BaseResourcePage):
+    """A method or a template: what it is for, when and how to use it, what to download."""
+
+    purpose = models.TextField(_("à quoi ça sert"))
+    when_to_use = models.TextField(_("quand l'utiliser"), blank=True)
+    how = RichTextField(_("comment faire"), features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("purpose"),
+        FieldPanel("when_to_use"),
+        FieldPanel("how"),
+        InlinePanel("documents", label=_("Documents à télécharger")),
+        *BaseResourcePage.resource_panels,
+    ]
+    search_fields = BaseResourcePage.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("when_to_use"),
+        index.SearchField("how"),
+    ]
+
+    parent_page_types = ["resources.ToolBoxPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("outil")
+        verbose_name_plural = _("outils")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            documents=self.documents.select_related("document"),
+            step_list=live_pages(self.steps).order_by("path"),
+            used_by=self.used_by.live().public().select_related("territory") if self.pk else [],
+        )
+        return context
+
+
+class ToolDocument(Orderable):
+    """A file to download with a tool: a template, a checklist, an example."""
+
+    page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document à télécharger")
+        verbose_name_plural = _("documents à télécharger")

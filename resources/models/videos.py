@@ -1,0 +1,166 @@
+"""Expert videos: talks of the seminars, with their speakers and a full transcript."""
+
+from functools import cached_property
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.models import BaseResourcePage, live_pages
+
+from ..captions import Cue, parse_captions, validate_captions
+from ..forms import VideoPageForm
+
+PAGE_SIZE = 12
+
+
+class Expert(index.Indexed, models.Model):
+    """A speaker of the seminars, reused by every video they appear in."""
+
+    name = models.CharField(_("nom"), max_length=200, unique=True)
+    role = models.CharField(_("fonction"), max_length=200)
+    bio = models.TextField(_("présentation"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+
+class ResourceIndexPage(Page):
+    """Lists the expert videos."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["resources.VideoPage"]
+
+    class Meta:
+        verbose_name = _("liste des vidéos")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        videos = (
+            VideoPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("edition")
+            .prefetch_related("speakers")
+            .order_by("title")
+        )
+        context["items"] = Paginator(videos, PAGE_SIZE).get_page(request.GET.get("page"))
+        return context
+
+
+class VideoPage(RoutablePageMixin, BaseResourcePage):
+    """An expert's talk: an uploaded file or an external link, with WebVTT captions that are both
+    the player's subtitles and the page's readable transcript."""
+
+    speakers = ParentalManyToManyField(Expert, verbose_name=_("intervenants"), related_name="videos")
+    video_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("fichier vidéo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Un fichier MP4 ou WebM de la médiathèque."),
+    )
+    video_url = models.URLField(
+        _("lien externe"), blank=True, help_text=_("Ou l'adresse de la vidéo sur un autre site.")
+    )
+    duration = models.DurationField(_("durée"), help_text=_("Au format hh:mm:ss, par exemple 00:12:30."))
+    captions = models.TextField(
+        _("sous-titres (WebVTT)"),
+        validators=[validate_captions],
+        help_text=_("Obligatoires pour publier : ils donnent la transcription de la vidéo."),
+    )
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul"])
+    edition = models.ForeignKey(
+        "resources.SeminarEditionPage",
+        verbose_name=_("édition du séminaire"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="videos",
+    )
+
+    base_form_class = VideoPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [
+                FieldPanel("video_document"),
+                FieldPanel("video_url"),
+                FieldPanel("image", heading=_("Image d'aperçu (poster)")),
+                FieldPanel("duration"),
+            ],
+            heading=_("Vidéo"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("captions"), FieldPanel("captions_file")],
+            heading=_("Sous-titres et transcription"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("edition"),
+        *BaseResourcePage.resource_panels,
+    ]
+    search_fields = BaseResourcePage.search_fields + [
+        index.SearchField("transcript"),
+        index.SearchField("description"),
+        index.RelatedFields("speakers", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("vidéo d'expert")
+        verbose_name_plural = _("vidéos d'experts")
+
+    @cached_property
+    def cues(self) -> list[Cue]:
+        return parse_captions(self.captions) if self.captions.strip() else []
+
+    @property
+    def transcript(self) -> str:
+        return "\n".join(cue.text for cue in self.cues)
+
+    @property
+    def source_url(self) -> str:
+        return self.video_document.url if self.video_document else self.video_url
+
+    @property
+    def is_playable(self) -> bool:
+        """A file the browser plays itself, rather than a page on another site."""
+        return bool(self.video_document) or self.video_url.lower().endswith((".mp4", ".webm"))
+
+    @path("sous-titres.vtt", name="captions")
+    def captions_view(self, request):
+        return HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            speaker_list=self.speakers.all(),
+            step_list=live_pages(self.steps).order_by("path"),
+            # A page being created has no primary key yet, hence nothing that cites it.
+            cited_by=self.cited_by.live().public().select_related("territory") if self.pk else [],
+        )
+        return context
