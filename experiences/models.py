@@ -43,7 +43,7 @@ class ExperienceIndexPage(Page):
 
 
 class ExperienceSheetPage(BaseResourcePage):
-    """A "fiche expérience": a territory's challenge, what it produced, how and with what lessons."""
+    """A "fiche expérience": a territory's challenge, what it produced, how, and its lessons."""
 
     territory = models.ForeignKey(
         "portal.Territory",
@@ -53,7 +53,9 @@ class ExperienceSheetPage(BaseResourcePage):
     )
     challenge = models.TextField(_("enjeu"))
     productions = RichTextField(_("productions"), features=["bold", "italic", "link", "ul", "ol"])
-    phases = StreamField([("phase", PhaseBlock())], verbose_name=_("phases de la démarche"), blank=True)
+    phases = StreamField(
+        [("phase", PhaseBlock())], verbose_name=_("phases de la démarche"), blank=True
+    )
     facilitator_role = models.TextField(_("rôle du facilitateur"), blank=True)
     lessons = StreamField(LessonsBlock(), verbose_name=_("enseignements"), blank=True)
     related_videos = ParentalManyToManyField(
@@ -123,7 +125,9 @@ class ExperienceSheetPage(BaseResourcePage):
         for block in self.lessons:
             groups[block.block_type].append(block.value)
         return [
-            (LessonsBlock.base_blocks[name].label, values) for name, values in groups.items() if values
+            (LessonsBlock.base_blocks[name].label, values)
+            for name, values in groups.items()
+            if values
         ]
 
 
@@ -132,7 +136,10 @@ class ExperienceDocument(Orderable):
 
     page = ParentalKey(ExperienceSheetPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
 
     panels = [FieldPanel("document")]

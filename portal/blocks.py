@@ -46,7 +46,10 @@ class KeyMessageBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Message clé")
         template = "portal/blocks/key_message_block.html"
-        preview_value = {"title": "Faire avec", "text": "L'intercommunalité fait avec les communes."}
+        preview_value = {
+            "title": "Faire avec",
+            "text": "L'intercommunalité fait avec les communes.",
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):

@@ -15,7 +15,9 @@ def navigation(request):
         return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
 
     def footer_pages():
-        return {page.slug: page for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)}
+        return {
+            page.slug: page for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)
+        }
 
     return {
         "menu_pages": SimpleLazyObject(menu_pages),

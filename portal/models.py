@@ -21,8 +21,14 @@ REVIEW_INTERVAL = datetime.timedelta(days=365)
 class Licence(models.TextChoices):
     ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
     CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribution 4.0")
-    CC_BY_SA_4 = "cc-by-sa-4.0", _("Creative Commons Attribution – Partage dans les mêmes conditions 4.0")
-    CC_BY_NC_4 = "cc-by-nc-4.0", _("Creative Commons Attribution – Pas d'utilisation commerciale 4.0")
+    CC_BY_SA_4 = (
+        "cc-by-sa-4.0",
+        _("Creative Commons Attribution – Partage dans les mêmes conditions 4.0"),
+    )
+    CC_BY_NC_4 = (
+        "cc-by-nc-4.0",
+        _("Creative Commons Attribution – Pas d'utilisation commerciale 4.0"),
+    )
     CC_BY_ND_4 = "cc-by-nd-4.0", _("Creative Commons Attribution – Pas de modification 4.0")
 
 
@@ -53,7 +59,11 @@ class Territory(index.Indexed, models.Model):
         _("département"),
         max_length=3,
         blank=True,
-        validators=[RegexValidator(r"^(\d{2,3}|2A|2B)$", _("Saisissez un numéro de département, par exemple 44 ou 2A."))],
+        validators=[
+            RegexValidator(
+                r"^(\d{2,3}|2A|2B)$", _("Saisissez un numéro de département, par exemple 44 ou 2A.")
+            )
+        ],
     )
     communes = models.PositiveIntegerField(_("nombre de communes"))
     population = models.PositiveIntegerField(_("population"), help_text=_("Nombre d'habitants."))
@@ -98,7 +108,9 @@ class BaseResourcePage(Page):
     summary = models.TextField(
         _("résumé"),
         max_length=400,
-        help_text=_("Deux ou trois phrases, reprises dans les listes et les résultats de recherche."),
+        help_text=_(
+            "Deux ou trois phrases, reprises dans les listes et les résultats de recherche."
+        ),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -170,7 +182,10 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["experiences"] = (
-            ExperienceSheetPage.objects.live().public().select_related("territory").order_by("-first_published_at")[:4]
+            ExperienceSheetPage.objects.live()
+            .public()
+            .select_related("territory")
+            .order_by("-first_published_at")[:4]
         )
         context["steps"] = StepPage.objects.live().public().order_by("path")
         context["videos"] = VideoPage.objects.live().public().order_by("-first_published_at")[:6]

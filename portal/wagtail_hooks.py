@@ -43,4 +43,3 @@ def register_review_due_urls():
             name="review_due_report_results",
         ),
     ]
-

@@ -26,8 +26,10 @@ def parse_captions(text: str) -> list[Cue]:
         captions = webvtt.from_string(text.replace("\r\n", "\n").strip() + "\n")
     except MalformedFileError as error:
         raise ValidationError(
-            _("Ce texte n'est pas au format WebVTT : il doit commencer par « WEBVTT » puis donner "
-              "des répliques « 00:00:01.000 --> 00:00:04.000 » suivies de leur texte.")
+            _(
+                "Ce texte n'est pas au format WebVTT : il doit commencer par « WEBVTT » puis "
+                "donner des répliques « 00:00:01.000 --> 00:00:04.000 » suivies de leur texte."
+            )
         ) from error
     cues = [Cue(start=caption.start_in_seconds, text=caption.text.strip()) for caption in captions]
     if not cues:

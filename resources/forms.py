@@ -30,7 +30,9 @@ class VideoPageForm(WagtailAdminPageForm):
         try:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise forms.ValidationError(_("Le fichier de sous-titres doit être encodé en UTF-8.")) from error
+            raise forms.ValidationError(
+                _("Le fichier de sous-titres doit être encodé en UTF-8.")
+            ) from error
         parse_captions(text)
         return text
 
@@ -43,9 +45,13 @@ class VideoPageForm(WagtailAdminPageForm):
         document = cleaned_data.get("video_document")
         url = cleaned_data.get("video_url")
         if document and url:
-            self.add_error("video_url", _("Choisissez un fichier vidéo ou un lien externe, pas les deux."))
+            self.add_error(
+                "video_url", _("Choisissez un fichier vidéo ou un lien externe, pas les deux.")
+            )
         if document and not document.file.name.lower().endswith(VIDEO_EXTENSIONS):
             self.add_error("video_document", _("La vidéo doit être un fichier MP4 ou WebM."))
         if not (document or url) and not self.is_deferred_validation:
-            self.add_error("video_url", _("Avant de publier, indiquez un fichier vidéo ou un lien externe."))
+            self.add_error(
+                "video_url", _("Avant de publier, indiquez un fichier vidéo ou un lien externe.")
+            )
         return cleaned_data

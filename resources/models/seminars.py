@@ -36,7 +36,9 @@ class SeminarIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["editions"] = SeminarEditionPage.objects.child_of(self).live().public().order_by("-year")
+        context["editions"] = (
+            SeminarEditionPage.objects.child_of(self).live().public().order_by("-year")
+        )
         return context
 
 
@@ -45,7 +47,9 @@ class SeminarEditionPage(Page):
 
     year = models.PositiveSmallIntegerField(_("année"), unique=True)
     summary = models.TextField(_("résumé"), max_length=600)
-    programme = StreamField([("item", ProgrammeItemBlock())], verbose_name=_("programme"), blank=True)
+    programme = StreamField(
+        [("item", ProgrammeItemBlock())], verbose_name=_("programme"), blank=True
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("year"),

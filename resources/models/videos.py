@@ -71,7 +71,9 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
     """An expert's talk: an uploaded file or an external link, with WebVTT captions that are both
     the player's subtitles and the page's readable transcript."""
 
-    speakers = ParentalManyToManyField(Expert, verbose_name=_("intervenants"), related_name="videos")
+    speakers = ParentalManyToManyField(
+        Expert, verbose_name=_("intervenants"), related_name="videos"
+    )
     video_document = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("fichier vidéo"),
@@ -84,13 +86,17 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
     video_url = models.URLField(
         _("lien externe"), blank=True, help_text=_("Ou l'adresse de la vidéo sur un autre site.")
     )
-    duration = models.DurationField(_("durée"), help_text=_("Au format hh:mm:ss, par exemple 00:12:30."))
+    duration = models.DurationField(
+        _("durée"), help_text=_("Au format hh:mm:ss, par exemple 00:12:30.")
+    )
     captions = models.TextField(
         _("sous-titres (WebVTT)"),
         validators=[validate_captions],
         help_text=_("Obligatoires pour publier : ils donnent la transcription de la vidéo."),
     )
-    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ul"])
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
     edition = models.ForeignKey(
         "resources.SeminarEditionPage",
         verbose_name=_("édition du séminaire"),
@@ -151,7 +157,7 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
         """A file the browser plays itself, rather than a page on another site."""
         return bool(self.video_document) or self.video_url.lower().endswith((".mp4", ".webm"))
 
-    @path("sous-titres.vtt", name="captions")
+    @path("sous-titres/", name="captions")
     def captions_view(self, request):
         return HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
 

@@ -1,0 +1,309 @@
+"""Builds the demo site from `content.py`; idempotent, so a second run changes nothing.
+
+Helpers are typed and shared with the tests: each finds what exists by a natural key (a page's
+slug under its parent, a snippet's name, a file's title) and only creates what is missing.
+"""
+
+import datetime
+import io
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+
+from experiences.models import ExperienceIndexPage, ExperienceSheetPage
+from portal.models import HomePage, StandardPage, Territory
+from resources.captions import captions_from_cues
+from resources.models import (
+    CooperationPathPage,
+    Expert,
+    ResourceIndexPage,
+    SeminarEditionPage,
+    SeminarIndexPage,
+    StepPage,
+    ToolBoxPage,
+    ToolDocument,
+    ToolPage,
+    VideoPage,
+)
+
+from . import content
+
+P = TypeVar("P", bound=Page)
+PALETTE = ["#1d4e89", "#a3311a", "#2e6b3a", "#6b3a7a", "#8a5a00"]
+
+
+def ensure_page(parent: Page, model: type[P], slug: str, build: Callable[[], P]) -> P:
+    """The live child of `parent` with this slug, created and published from `build()` if absent."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing
+    page = build()
+    page.slug = slug
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_image(title: str, text: str, colour: str) -> Image:
+    """A generated 1200×630 image with a caption, made with Pillow (nothing is downloaded)."""
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    canvas = PILImage.new("RGB", (1200, 630), colour)
+    draw = ImageDraw.Draw(canvas)
+    font = ImageFont.load_default(size=64)
+    draw.text((60, 260), text, fill="white", font=font)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    return Image.objects.create(
+        title=title, description=text, file=ImageFile(buffer, name=f"{slugify(title)}.png")
+    )
+
+
+def ensure_document(title: str, filename: str, text: str) -> Document:
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title)
+    document.file.save(filename, ContentFile(text.encode("utf-8")), save=False)
+    document.save()
+    return document
+
+
+def paragraphs(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """StreamField data of one paragraph block per text."""
+    return [("paragraph", f"<p>{text}</p>") for text in texts]
+
+
+def html_list(items: Iterable[str], tag: str = "ul") -> str:
+    return f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>"
+
+
+def ensure_home() -> HomePage:
+    """Our home page as the default site's root, replacing Wagtail's welcome page."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title=content.HOME["title"],
+            slug="accueil",
+            intro=content.HOME["intro"],
+            key_messages=[("key_message", message) for message in content.HOME["key_messages"]],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Bloc local",
+        )
+    elif site.root_page_id != home.pk:
+        welcome = site.root_page
+        site.root_page = home
+        site.site_name = "Bloc local"
+        site.save()
+        if welcome.specific_class is Page and welcome.depth == 2:
+            welcome.delete()
+    return home
+
+
+@transaction.atomic
+def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
+    home = ensure_home()
+    log("Page d'accueil")
+
+    territories = {
+        item["name"]: Territory.objects.get_or_create(
+            name=item["name"],
+            defaults={key: item[key] for key in ("kind", "department", "communes", "population")},
+        )[0]
+        for item in content.TERRITORIES
+    }
+    experts = {
+        item["name"]: Expert.objects.get_or_create(
+            name=item["name"], defaults={"role": item["role"], "bio": item["bio"]}
+        )[0]
+        for item in content.EXPERTS
+    }
+    log(f"{len(territories)} territoires, {len(experts)} experts")
+
+    path_page = ensure_page(
+        home,
+        CooperationPathPage,
+        "chemin",
+        lambda: CooperationPathPage(
+            title="Le chemin de la coopération",
+            show_in_menus=True,
+            intro="Les seuils qu'un territoire franchit, puis entretient, pour coopérer.",
+        ),
+    )
+    steps = {
+        item["slug"]: ensure_page(
+            path_page,
+            StepPage,
+            item["slug"],
+            lambda item=item: StepPage(
+                title=item["title"], summary=item["summary"], body=paragraphs(item["body"])
+            ),
+        )
+        for item in content.STEPS
+    }
+    log(f"{len(steps)} étapes du chemin")
+
+    seminars = ensure_page(
+        home,
+        SeminarIndexPage,
+        "seminaires",
+        lambda: SeminarIndexPage(
+            title="Les séminaires",
+            show_in_menus=True,
+            intro="Trois éditions du séminaire des directions du bloc local, en Pays de la Loire.",
+        ),
+    )
+    editions = {
+        item["year"]: ensure_page(
+            seminars,
+            SeminarEditionPage,
+            str(item["year"]),
+            lambda item=item: SeminarEditionPage(
+                title=item["title"],
+                year=item["year"],
+                summary=item["summary"],
+                programme=[
+                    ("item", {"time": time, "activity": activity})
+                    for time, activity in item["programme"]
+                ],
+            ),
+        )
+        for item in content.EDITIONS
+    }
+    log(f"{len(editions)} éditions du séminaire")
+
+    video_index = ensure_page(
+        home,
+        ResourceIndexPage,
+        "videos",
+        lambda: ResourceIndexPage(
+            title="Vidéos d'experts",
+            show_in_menus=True,
+            intro="Les interventions des experts des séminaires, avec leur transcription complète.",
+        ),
+    )
+    videos = {}
+    for number, item in enumerate(content.VIDEOS):
+
+        def build_video(item=item, number=number):
+            page = VideoPage(
+                title=item["title"],
+                summary=item["summary"],
+                duration=datetime.timedelta(seconds=item["duration"]),
+                captions=captions_from_cues(item["cues"]),
+                video_url=f"https://videos.bloc-local.example/{item['slug']}.mp4",
+                edition=editions.get(item["edition"]),
+                image=ensure_image(
+                    f"Vidéo – {item['title']}", item["title"][:30], PALETTE[number % len(PALETTE)]
+                ),
+            )
+            page.speakers = [experts[name] for name in item["speakers"]]
+            page.steps = [steps[slug] for slug in item["steps"]]
+            return page
+
+        videos[item["slug"]] = ensure_page(video_index, VideoPage, item["slug"], build_video)
+    log(f"{len(videos)} vidéos")
+
+    toolbox = ensure_page(
+        home,
+        ToolBoxPage,
+        "boite-a-outils",
+        lambda: ToolBoxPage(
+            title="Boîte à outils",
+            show_in_menus=True,
+            intro="Des méthodes et des modèles éprouvés par les territoires, prêts à adapter.",
+        ),
+    )
+    tools = {}
+    for item in content.TOOLS:
+
+        def build_tool(item=item):
+            page = ToolPage(
+                title=item["title"],
+                summary=item["purpose"][:400],
+                purpose=item["purpose"],
+                when_to_use=item["when"],
+                how=html_list(item["how"], "ol"),
+            )
+            page.steps = [steps[slug] for slug in item["steps"]]
+            if item["document"]:
+                document = item["document"]
+                page.documents = [
+                    ToolDocument(
+                        document=ensure_document(
+                            document["title"], document["filename"], document["text"]
+                        )
+                    )
+                ]
+            return page
+
+        tools[item["slug"]] = ensure_page(toolbox, ToolPage, item["slug"], build_tool)
+    log(f"{len(tools)} outils")
+
+    experience_index = ensure_page(
+        home,
+        ExperienceIndexPage,
+        "experiences",
+        lambda: ExperienceIndexPage(
+            title="Expériences",
+            show_in_menus=True,
+            intro="Quatre territoires accompagnés par le CNFPT racontent leur démarche.",
+        ),
+    )
+    for number, item in enumerate(content.EXPERIENCES):
+
+        def build_sheet(item=item, number=number):
+            page = ExperienceSheetPage(
+                title=item["title"],
+                summary=item["summary"],
+                territory=territories[item["territory"]],
+                challenge=item["challenge"],
+                productions=html_list(item["productions"]),
+                phases=[
+                    ("phase", {"title": phase["title"], "period": "", "text": phase["text"]})
+                    for phase in item["phases"]
+                ],
+                facilitator_role=item["facilitator_role"],
+                lessons=[(lesson["kind"], lesson["text"]) for lesson in item["lessons"]],
+                image=ensure_image(
+                    f"Territoire – {item['territory']}",
+                    item["territory"],
+                    PALETTE[number % len(PALETTE)],
+                ),
+            )
+            page.steps = [steps[slug] for slug in item["steps"]]
+            page.related_tools = [tools[slug] for slug in item["tools"]]
+            page.related_videos = [videos[slug] for slug in item["videos"]]
+            return page
+
+        ensure_page(experience_index, ExperienceSheetPage, item["slug"], build_sheet)
+    log(f"{len(content.EXPERIENCES)} fiches expérience")
+
+    for item in content.PAGES:
+        ensure_page(
+            home,
+            StandardPage,
+            item["slug"],
+            lambda item=item: StandardPage(title=item["title"], body=paragraphs(item["body"])),
+        )
+    log(f"{len(content.PAGES)} pages libres")
