@@ -1,0 +1,1 @@
+"""Settings of member accounts (django-allauth); imported at the end of base.py."""
