@@ -31,11 +31,17 @@ test: install-test
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	scripts/check-translations.sh
 	$(BIN)/pytest
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+## Update the French catalogue after adding or changing displayed strings
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=tests \
+		--no-location --no-obsolete
 
 format: install-test
 	$(BIN)/ruff check --fix .
