@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint format check messages serve clean
+.PHONY: run test install install-test lint format messages audit clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -42,6 +42,10 @@ lint: install-test
 messages: install
 	$(BIN)/python manage.py makemessages -l fr --ignore=.venv --ignore=node_modules --ignore=tests \
 		--no-location --no-obsolete
+
+## Report known vulnerabilities of the installed dependencies (needs the advisory service)
+audit: install-test
+	$(BIN)/pip-audit --vulnerability-service pypi --skip-editable --progress-spinner off
 
 format: install-test
 	$(BIN)/ruff check --fix .
