@@ -38,6 +38,40 @@ from resources.models import (
 from . import content
 
 P = TypeVar("P", bound=Page)
+
+# The home page's sections, in the order of the main menu: (type, slug, title, introduction).
+SECTIONS = [
+    (
+        ExperienceIndexPage,
+        "experiences",
+        "Expériences",
+        "Quatre territoires accompagnés par le CNFPT racontent leur démarche.",
+    ),
+    (
+        ResourceIndexPage,
+        "videos",
+        "Vidéos d'experts",
+        "Les interventions des experts des séminaires, avec leur transcription complète.",
+    ),
+    (
+        ToolBoxPage,
+        "boite-a-outils",
+        "Boîte à outils",
+        "Des méthodes et des modèles éprouvés par les territoires, prêts à adapter.",
+    ),
+    (
+        CooperationPathPage,
+        "chemin",
+        "Le chemin de la coopération",
+        "Les seuils qu'un territoire franchit, puis entretient, pour coopérer.",
+    ),
+    (
+        SeminarIndexPage,
+        "seminaires",
+        "Les séminaires",
+        "Trois éditions du séminaire des directions du bloc local, en Pays de la Loire.",
+    ),
+]
 PALETTE = ["#1d4e89", "#a3311a", "#2e6b3a", "#6b3a7a", "#8a5a00"]
 
 
@@ -140,16 +174,23 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
     }
     log(f"{len(territories)} territoires, {len(experts)} experts")
 
-    path_page = ensure_page(
-        home,
-        CooperationPathPage,
-        "chemin",
-        lambda: CooperationPathPage(
-            title="Le chemin de la coopération",
-            show_in_menus=True,
-            intro="Les seuils qu'un territoire franchit, puis entretient, pour coopérer.",
-        ),
-    )
+    sections = {
+        model: ensure_page(
+            home,
+            model,
+            slug,
+            lambda model=model, title=title, intro=intro: model(
+                title=title, intro=intro, show_in_menus=True
+            ),
+        )
+        for model, slug, title, intro in SECTIONS
+    }
+    experience_index = sections[ExperienceIndexPage]
+    video_index = sections[ResourceIndexPage]
+    toolbox = sections[ToolBoxPage]
+    path_page = sections[CooperationPathPage]
+    seminars = sections[SeminarIndexPage]
+
     steps = {
         item["slug"]: ensure_page(
             path_page,
@@ -163,16 +204,6 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
     }
     log(f"{len(steps)} étapes du chemin")
 
-    seminars = ensure_page(
-        home,
-        SeminarIndexPage,
-        "seminaires",
-        lambda: SeminarIndexPage(
-            title="Les séminaires",
-            show_in_menus=True,
-            intro="Trois éditions du séminaire des directions du bloc local, en Pays de la Loire.",
-        ),
-    )
     editions = {
         item["year"]: ensure_page(
             seminars,
@@ -192,16 +223,6 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
     }
     log(f"{len(editions)} éditions du séminaire")
 
-    video_index = ensure_page(
-        home,
-        ResourceIndexPage,
-        "videos",
-        lambda: ResourceIndexPage(
-            title="Vidéos d'experts",
-            show_in_menus=True,
-            intro="Les interventions des experts des séminaires, avec leur transcription complète.",
-        ),
-    )
     videos = {}
     for number, item in enumerate(content.VIDEOS):
 
@@ -224,16 +245,6 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
         videos[item["slug"]] = ensure_page(video_index, VideoPage, item["slug"], build_video)
     log(f"{len(videos)} vidéos")
 
-    toolbox = ensure_page(
-        home,
-        ToolBoxPage,
-        "boite-a-outils",
-        lambda: ToolBoxPage(
-            title="Boîte à outils",
-            show_in_menus=True,
-            intro="Des méthodes et des modèles éprouvés par les territoires, prêts à adapter.",
-        ),
-    )
     tools = {}
     for item in content.TOOLS:
 
@@ -260,16 +271,6 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
         tools[item["slug"]] = ensure_page(toolbox, ToolPage, item["slug"], build_tool)
     log(f"{len(tools)} outils")
 
-    experience_index = ensure_page(
-        home,
-        ExperienceIndexPage,
-        "experiences",
-        lambda: ExperienceIndexPage(
-            title="Expériences",
-            show_in_menus=True,
-            intro="Quatre territoires accompagnés par le CNFPT racontent leur démarche.",
-        ),
-    )
     for number, item in enumerate(content.EXPERIENCES):
 
         def build_sheet(item=item, number=number):

@@ -76,3 +76,13 @@ def test_unknown_url_gets_a_french_404_in_the_site_layout(client):
 def test_query_strings_never_cause_a_server_error(client, query):
     for page in Page.objects.filter(depth=3).live():
         assert client.get(page.url + query).status_code == 200
+
+
+def test_a_server_error_gets_a_french_500_page_in_the_site_layout(rf):
+    from portal.errors import server_error
+
+    response = server_error(rf.get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in html
+    assert 'class="skip-link"' in html
