@@ -20,6 +20,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
+from forums.demo import load_forum_demo
 from portal.models import HomePage, StandardPage, Territory
 from resources.captions import captions_from_cues
 from resources.models import (
@@ -308,3 +309,5 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
             lambda item=item: StandardPage(title=item["title"], body=paragraphs(item["body"])),
         )
     log(f"{len(content.PAGES)} pages libres")
+
+    load_forum_demo(log)

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -208,6 +210,23 @@ SESSION_COOKIE_HTTPONLY = True
 # against decompression bombs); documents are checked by content in portal.uploads.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.CheckedDocumentForm"
+
+# Background work (notification e-mails, search index retries). Development and tests run tasks
+# at once; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs
+# `manage.py db_worker` beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+
+# Discussion spaces (see the README for each).
+FORUMS_MIN_SECONDS_BETWEEN_POSTS = int(os.environ.get("FORUMS_MIN_SECONDS_BETWEEN_POSTS", "15"))
+FORUMS_NEW_ACCOUNT_HOURS = int(os.environ.get("FORUMS_NEW_ACCOUNT_HOURS", "24"))
+FORUMS_NEW_ACCOUNT_MAX_TOPICS = int(os.environ.get("FORUMS_NEW_ACCOUNT_MAX_TOPICS", "2"))
+FORUMS_UNANSWERED_HOURS = int(os.environ.get("FORUMS_UNANSWERED_HOURS", "48"))
 
 LOGGING = {
     "version": 1,

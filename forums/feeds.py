@@ -1,0 +1,51 @@
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import Post, Space, Visibility
+from .templatetags.forum_tags import display_name
+
+FEED_SIZE = 30
+
+
+class SpaceFeed(Feed):
+    """The latest posts of a public space, as Atom. Other spaces have no feed: a feed reader
+    cannot prove who reads it."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Space.objects.active(), slug=slug, visibility=Visibility.PUBLIC)
+
+    def title(self, space):
+        return _("%(space)s – Bloc local") % {"space": space.name}
+
+    def link(self, space):
+        return space.get_absolute_url()
+
+    def subtitle(self, space):
+        return space.description
+
+    def items(self, space):
+        return (
+            Post.objects.shown()
+            .filter(topic__space=space)
+            .select_related("topic__space", "author")
+            .order_by("-created_at")[:FEED_SIZE]
+        )
+
+    def item_title(self, post):
+        return post.topic.title
+
+    def item_description(self, post):
+        return post.body_html
+
+    def item_author_name(self, post):
+        return display_name(post.author)
+
+    def item_pubdate(self, post):
+        return post.created_at
+
+    def item_updateddate(self, post):
+        return post.edited_at or post.created_at

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import NotificationSettings, Space
+from .services import MAX_POST_LENGTH
+
+BODY_HELP = _(
+    "Mise en forme Markdown : **gras**, *italique*, listes avec « - », citations avec « > », "
+    "liens [texte](https://…). Mentionnez un membre avec @identifiant."
+)
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Votre message"),
+        max_length=MAX_POST_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=BODY_HELP,
+    )
+
+
+class TopicForm(PostForm):
+    title = forms.CharField(label=_("Titre du sujet"), max_length=200)
+
+    field_order = ["title", "body"]
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif"), max_length=1000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class MoveForm(forms.Form):
+    space = forms.ModelChoiceField(
+        label=_("Déplacer vers l'espace"), queryset=Space.objects.active()
+    )
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = NotificationSettings
+        fields = ["email_frequency", "volunteer_expert"]
+        widgets = {"email_frequency": forms.RadioSelect}

@@ -1,0 +1,161 @@
+"""Who may do what in the discussion spaces: the one policy that views, templates, feeds, search
+and notifications all ask.
+
+Kinds of visitor: anonymous, a logged-in member of the portal, a member of the space, a
+moderator of the space, staff (who moderate everywhere). A suspension, site-wide or in one space,
+takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
+"""
+
+from django.utils import timezone
+
+from .models import Membership, MembershipStatus, Role, Space, Suspension, Visibility
+
+
+def _memberships(user) -> dict[int, Membership]:
+    """The user's memberships by space, read once per user object (so once per request)."""
+    if not hasattr(user, "_forum_memberships"):
+        user._forum_memberships = {
+            membership.space_id: membership for membership in Membership.objects.filter(user=user)
+        }
+    return user._forum_memberships
+
+
+def _suspended_spaces(user) -> set[int | None]:
+    """Spaces where the user is suspended now; None stands for a site-wide suspension."""
+    if not hasattr(user, "_forum_suspensions"):
+        user._forum_suspensions = set(
+            Suspension.objects.filter(user=user, until__gt=timezone.now()).values_list(
+                "space_id", flat=True
+            )
+        )
+    return user._forum_suspensions
+
+
+def forget(user) -> None:
+    """Drops what this module remembered of `user`, after their memberships change."""
+    for attribute in ("_forum_memberships", "_forum_suspensions"):
+        if hasattr(user, attribute):
+            delattr(user, attribute)
+
+
+def is_member(user, space: Space) -> bool:
+    if not user.is_authenticated:
+        return False
+    membership = _memberships(user).get(space.pk)
+    return membership is not None and membership.status == MembershipStatus.ACTIVE
+
+
+def can_moderate(user, space: Space) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    membership = _memberships(user).get(space.pk)
+    return (
+        membership is not None
+        and membership.status == MembershipStatus.ACTIVE
+        and membership.role == Role.MODERATOR
+    )
+
+
+def can_read_space(user, space: Space) -> bool:
+    if not space.is_active:
+        return False
+    if space.visibility == Visibility.PUBLIC:
+        return True
+    if not user.is_authenticated:
+        return False
+    if space.visibility == Visibility.MEMBERS or user.is_staff:
+        return True
+    return is_member(user, space)
+
+
+def is_suspended(user, space: Space) -> bool:
+    suspended = _suspended_spaces(user)
+    return None in suspended or space.pk in suspended
+
+
+def may_write(user) -> bool:
+    """Whether this account may write at all (active, and approved where approval is the rule)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    approved = getattr(user, "may_post", None)  # set by the accounts app's sign-up policy
+    return approved is None or bool(approved() if callable(approved) else approved)
+
+
+def can_post(user, space: Space) -> bool:
+    """Start a topic in `space`."""
+    if not may_write(user) or not can_read_space(user, space) or is_suspended(user, space):
+        return False
+    if space.visibility == Visibility.PRIVATE:
+        return is_member(user, space) or user.is_staff
+    return True
+
+
+def can_reply(user, topic) -> bool:
+    if topic.is_locked and not can_moderate(user, topic.space):
+        return False
+    return can_post(user, topic.space)
+
+
+def can_edit_post(user, post) -> bool:
+    topic = post.topic
+    if can_moderate(user, topic.space):
+        return True
+    return (
+        post.author_id == getattr(user, "pk", None)
+        and post.deleted_at is None
+        and post.hidden_at is None
+        and not topic.is_locked
+        and can_post(user, topic.space)
+    )
+
+
+def can_delete_post(user, post) -> bool:
+    return post.deleted_at is None and can_edit_post(user, post)
+
+
+def can_see_post(user, post) -> bool:
+    """Hidden posts stay visible, marked, to moderators; deleted ones show as deleted."""
+    if not can_read_space(user, post.topic.space):
+        return False
+    return post.hidden_at is None or can_moderate(user, post.topic.space)
+
+
+def can_react(user, post) -> bool:
+    return (
+        post.author_id != getattr(user, "pk", None)
+        and post.deleted_at is None
+        and post.hidden_at is None
+        and can_post(user, post.topic.space)
+    )
+
+
+def can_accept_answer(user, topic) -> bool:
+    if can_moderate(user, topic.space):
+        return True
+    return topic.author_id == getattr(user, "pk", None) and can_post(user, topic.space)
+
+
+def can_report(user, post) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and post.author_id != user.pk
+        and can_read_space(user, post.topic.space)
+    )
+
+
+def can_join(user, space: Space) -> bool:
+    """Ask to join a private space (or join an open one to follow it as a member)."""
+    return (
+        may_write(user)
+        and space.is_active
+        and not is_member(user, space)
+        and not is_suspended(user, space)
+    )
+
+
+def can_be_notified(user, post) -> bool:
+    """A notification or an e-mail about `post` may only reach someone who may read it."""
+    return user.is_active and can_see_post(user, post) and post.deleted_at is None

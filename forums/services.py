@@ -1,0 +1,313 @@
+"""Writes with side effects in the discussion spaces: each is atomic, typed and keyword-only.
+
+Callers have checked `forums.permissions` first; services enforce the rules that protect data
+(limits for new accounts, posting speed) and raise `ForumError` with a French message.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import markup, permissions
+from .models import (
+    Membership,
+    MembershipStatus,
+    Notification,
+    NotificationKind,
+    Post,
+    PostRevision,
+    Reaction,
+    Report,
+    ReportStatus,
+    Role,
+    Space,
+    Subscription,
+    Suspension,
+    Topic,
+)
+from .tasks import send_notification_emails
+
+MAX_POST_LENGTH = 20_000
+
+
+class ForumError(Exception):
+    """A write the rules refuse; its message is French and shown to the member."""
+
+
+def _check_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ForumError(_("Le message est vide."))
+    if len(body) > MAX_POST_LENGTH:
+        raise ForumError(
+            _("Le message dépasse %(max)s caractères.")
+            % {"max": f"{MAX_POST_LENGTH:,}".replace(",", " ")}
+        )
+    return body
+
+
+def _check_new_account_limits(author, body: str, *, new_topic: bool) -> None:
+    """Posting speed for everyone; fewer topics and no links for the first hours of an account."""
+    now = timezone.now()
+    delay = datetime.timedelta(seconds=settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS)
+    last = (
+        Post.objects.filter(author=author)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    if last and now - last < delay:
+        raise ForumError(
+            _("Vous publiez trop vite : attendez %(seconds)s secondes entre deux messages.")
+            % {"seconds": int(delay.total_seconds())}
+        )
+    new_for = datetime.timedelta(hours=settings.FORUMS_NEW_ACCOUNT_HOURS)
+    if author.is_staff or now - author.date_joined >= new_for:
+        return
+    if markup.has_link(body):
+        raise ForumError(_("Les nouveaux comptes ne peuvent pas encore publier de liens."))
+    if new_topic:
+        limit = settings.FORUMS_NEW_ACCOUNT_MAX_TOPICS
+        if Topic.objects.filter(author=author, created_at__gte=now - new_for).count() >= limit:
+            raise ForumError(
+                _("Les nouveaux comptes peuvent ouvrir %(limit)s sujets par jour.")
+                % {"limit": limit}
+            )
+
+
+def _subscribe(user, *, space: Space | None = None, topic: Topic | None = None) -> None:
+    Subscription.objects.get_or_create(user=user, space=space, topic=topic)
+
+
+def _notify(post: Post, kind: str, users) -> None:
+    """On-site notifications for those who may read `post`; e-mails go out in the background."""
+    recipients = [
+        user
+        for user in users
+        if user.pk != post.author_id and permissions.can_be_notified(user, post)
+    ]
+    Notification.objects.bulk_create(
+        Notification(user=user, kind=kind, post=post) for user in recipients
+    )
+    if recipients:
+        transaction.on_commit(lambda: send_notification_emails.enqueue())
+
+
+def _followers(*, space: Space | None = None, topic: Topic | None = None):
+    subscriptions = (
+        Subscription.objects.filter(space=space)
+        if space
+        else Subscription.objects.filter(topic=topic)
+    )
+    return [subscription.user for subscription in subscriptions.select_related("user")]
+
+
+def _notify_mentions(post: Post, already: set[int]) -> None:
+    names = markup.mentioned_usernames(post.body)
+    if names:
+        users = get_user_model().objects.filter(username__in=names).exclude(pk__in=already)
+        _notify(post, NotificationKind.MENTION, users)
+
+
+@transaction.atomic
+def topic_create(*, space: Space, author, title: str, body: str, resource=None) -> Topic:
+    """Opens a topic with its first post; the author follows it, the space's followers are told."""
+    title = title.strip()
+    if not title:
+        raise ForumError(_("Le titre est vide."))
+    body = _check_body(body)
+    _check_new_account_limits(author, body, new_topic=True)
+    now = timezone.now()
+    topic = Topic.objects.create(
+        space=space,
+        title=title[:200],
+        author=author,
+        resource=resource,
+        created_at=now,
+        last_post_at=now,
+    )
+    post = _create_post(topic=topic, author=author, body=body, now=now)
+    _subscribe(author, topic=topic)
+    followers = _followers(space=space)
+    _notify(post, NotificationKind.TOPIC, followers)
+    _notify_mentions(post, {user.pk for user in followers})
+    return topic
+
+
+def _create_post(*, topic: Topic, author, body: str, now) -> Post:
+    post = Post.objects.create(
+        topic=topic, author=author, body=body, body_html=markup.render(body), created_at=now
+    )
+    Topic.objects.filter(pk=topic.pk).update(post_count=F("post_count") + 1, last_post_at=now)
+    return post
+
+
+@transaction.atomic
+def post_create(*, topic: Topic, author, body: str) -> Post:
+    """Replies to a topic; the author then follows it, and its followers are told."""
+    body = _check_body(body)
+    _check_new_account_limits(author, body, new_topic=False)
+    post = _create_post(topic=topic, author=author, body=body, now=timezone.now())
+    _subscribe(author, topic=topic)
+    followers = _followers(topic=topic)
+    _notify(post, NotificationKind.REPLY, followers)
+    _notify_mentions(post, {user.pk for user in followers})
+    return post
+
+
+@transaction.atomic
+def post_edit(*, post: Post, editor, body: str) -> Post:
+    """Changes a post's text, keeping the former text in its history."""
+    body = _check_body(body)
+    if body == post.body:
+        return post
+    PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
+    post.body = body
+    post.body_html = markup.render(body)
+    post.edited_at = timezone.now()
+    post.save(update_fields=["body", "body_html", "edited_at"])
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post, user) -> None:
+    """Soft deletion: the post stays in the thread as "message supprimé", its text is kept for
+    moderators' history only."""
+    post.deleted_at = timezone.now()
+    post.save(update_fields=["deleted_at"])
+
+
+@transaction.atomic
+def post_hide(*, post: Post, moderator, reason: str) -> None:
+    reason = reason.strip()
+    if not reason:
+        raise ForumError(_("Indiquez le motif du masquage : il sera montré à l'auteur du message."))
+    post.hidden_at = timezone.now()
+    post.hidden_reason = reason[:300]
+    post.save(update_fields=["hidden_at", "hidden_reason"])
+    Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
+        status=ReportStatus.HIDDEN, handled_by=moderator, handled_at=timezone.now()
+    )
+    if post.author and post.author.is_active:
+        Notification.objects.create(user=post.author, kind=NotificationKind.HIDDEN, post=post)
+        transaction.on_commit(lambda: send_notification_emails.enqueue())
+
+
+@transaction.atomic
+def post_restore(*, post: Post, moderator) -> None:
+    post.hidden_at = None
+    post.hidden_reason = ""
+    post.save(update_fields=["hidden_at", "hidden_reason"])
+
+
+@transaction.atomic
+def reaction_toggle(*, post: Post, user) -> bool:
+    """Marks a post useful, or takes the mark back; returns whether it is now marked."""
+    deleted, _details = Reaction.objects.filter(post=post, user=user).delete()
+    if deleted:
+        Post.objects.filter(pk=post.pk).update(useful_count=F("useful_count") - 1)
+        return False
+    Reaction.objects.create(post=post, user=user)
+    Post.objects.filter(pk=post.pk).update(useful_count=F("useful_count") + 1)
+    return True
+
+
+@transaction.atomic
+def answer_accept(*, topic: Topic, post: Post | None) -> None:
+    """Marks `post` as the topic's accepted answer (None takes the mark back)."""
+    if post is not None and post.topic_id != topic.pk:
+        raise ForumError(_("Ce message n'appartient pas à ce sujet."))
+    topic.accepted_post = post
+    topic.save(update_fields=["accepted_post"])
+
+
+@transaction.atomic
+def topic_set_flags(
+    *, topic: Topic, pinned: bool | None = None, locked: bool | None = None
+) -> None:
+    if pinned is not None:
+        topic.is_pinned = pinned
+    if locked is not None:
+        topic.is_locked = locked
+    topic.save(update_fields=["is_pinned", "is_locked"])
+
+
+@transaction.atomic
+def topic_move(*, topic: Topic, space: Space) -> None:
+    topic.space = space
+    topic.save(update_fields=["space"])
+
+
+@transaction.atomic
+def report_create(*, post: Post, reporter, reason: str) -> Report:
+    reason = reason.strip()
+    if not reason:
+        raise ForumError(_("Dites en quelques mots pourquoi ce message pose problème."))
+    return Report.objects.create(post=post, reporter=reporter, reason=reason[:1000])
+
+
+@transaction.atomic
+def report_dismiss(*, report: Report, moderator) -> None:
+    report.status = ReportStatus.DISMISSED
+    report.handled_by = moderator
+    report.handled_at = timezone.now()
+    report.save(update_fields=["status", "handled_by", "handled_at"])
+
+
+@transaction.atomic
+def member_suspend(*, user, space: Space | None, until, reason: str) -> Suspension:
+    permissions.forget(user)
+    return Suspension.objects.create(
+        user=user, space=space, until=until, reason=reason.strip()[:300]
+    )
+
+
+@transaction.atomic
+def membership_request(*, space: Space, user) -> Membership:
+    """Joins an open space at once; asks to join a private one (its moderators decide)."""
+    status = (
+        MembershipStatus.REQUESTED if space.visibility == "private" else MembershipStatus.ACTIVE
+    )
+    membership, created = Membership.objects.get_or_create(
+        space=space, user=user, defaults={"status": status}
+    )
+    if status == MembershipStatus.ACTIVE:
+        _subscribe(user, space=space)
+    permissions.forget(user)
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, membership: Membership) -> None:
+    membership.status = MembershipStatus.ACTIVE
+    membership.save(update_fields=["status"])
+    _subscribe(membership.user, space=membership.space)
+    permissions.forget(membership.user)
+
+
+@transaction.atomic
+def membership_add(*, space: Space, user, role: str = Role.MEMBER) -> Membership:
+    """Adds a member directly (staff, demo content, invitations accepted)."""
+    membership, _created = Membership.objects.update_or_create(
+        space=space, user=user, defaults={"role": role, "status": MembershipStatus.ACTIVE}
+    )
+    _subscribe(user, space=space)
+    permissions.forget(user)
+    return membership
+
+
+@transaction.atomic
+def follow(*, user, space: Space | None = None, topic: Topic | None = None, on: bool) -> None:
+    if on:
+        _subscribe(user, space=space, topic=topic)
+    else:
+        Subscription.objects.filter(user=user, space=space, topic=topic).delete()
+
+
+def notifications_mark_read(*, user) -> None:
+    Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,30 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from forums import permissions
+
+register = template.Library()
+
+
+@register.filter
+def display_name(user) -> str:
+    """How a member is named in the spaces; a deleted account leaves no name behind."""
+    if user is None or not user.is_active:
+        return _("Membre supprimé")
+    return user.get_full_name() or user.username
+
+
+@register.simple_tag
+def can_moderate(user, space) -> bool:
+    return permissions.can_moderate(user, space)
+
+
+@register.simple_tag(takes_context=True)
+def login_url(context) -> str:
+    """The log-in page, coming back to the current page afterwards."""
+    from urllib.parse import quote
+
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return f"{resolve_url(settings.LOGIN_URL)}?next={quote(context['request'].get_full_path())}"

@@ -1,0 +1,180 @@
+"""The permission matrix of the discussion spaces, asserted cell by cell through the web views.
+
+Visitors: anonymous, logged-in non-member ("outsider"), space member, space moderator, suspended
+member (site-wide), staff. Spaces: public, members-only, private.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+from django.utils import timezone
+
+from forums import permissions, services
+from forums.models import Notification, Post, Role, Space, Subscription, Topic, Visibility
+
+pytestmark = pytest.mark.django_db
+
+VISITORS = ["anonymous", "outsider", "member", "moderator", "suspended", "staff"]
+SPACES = [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PRIVATE]
+
+Y, N = True, False
+# visitor: {action: (public, members, private)}
+EXPECTED = {
+    "anonymous": {
+        "read": (Y, N, N), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
+        "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (N, N, N),
+    },
+    "outsider": {
+        "read": (Y, Y, N), "post": (Y, Y, N), "reply": (Y, Y, N), "edit_own": (Y, Y, N),
+        "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, N),
+    },
+    "member": {
+        "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
+        "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
+    },
+    "moderator": {
+        "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
+        "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
+    },
+    "suspended": {
+        "read": (Y, Y, Y), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
+        "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
+    },
+    "staff": {
+        "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
+        "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
+    },
+}  # fmt: skip
+CELLS = [
+    (visitor, action, visibility)
+    for visitor in VISITORS
+    for action in EXPECTED[visitor]
+    for visibility in SPACES
+]
+
+
+@pytest.fixture
+def world(django_user_model, settings):
+    """Three spaces, each with a topic by an author, and one user of each kind of visitor."""
+    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+
+    def make_user(name, **extra):
+        return django_user_model.objects.create_user(
+            name, f"{name}@example.org", "mot-de-passe-solide", date_joined=long_ago, **extra
+        )
+
+    author = make_user("auteur")
+    users = {
+        "outsider": make_user("exterieur"),
+        "member": make_user("membre"),
+        "moderator": make_user("moderatrice"),
+        "suspended": make_user("suspendu"),
+        "staff": make_user("equipe", is_staff=True),
+    }
+    spaces = {}
+    for visibility in SPACES:
+        space = Space.objects.create(
+            name=f"Espace {visibility}",
+            slug=f"espace-{visibility}",
+            kind="metier",
+            visibility=visibility,
+        )
+        roles = [(author, Role.MEMBER), (users["member"], Role.MEMBER)]
+        roles += [(users["moderator"], Role.MODERATOR), (users["suspended"], Role.MEMBER)]
+        for user, role in roles:
+            services.membership_add(space=space, user=user, role=role)
+        topic = services.topic_create(
+            space=space, author=author, title="Une question", body="Comment faites-vous ?"
+        )
+        spaces[visibility] = space
+        for name, user in users.items():
+            # Everyone has a post of their own there (written before any restriction applied).
+            Post.objects.create(
+                topic=topic, author=user, body=f"Avis de {name}", body_html=f"<p>Avis de {name}</p>"
+            )
+            Subscription.objects.get_or_create(user=user, space=space)
+    services.member_suspend(
+        user=users["suspended"],
+        space=None,
+        until=timezone.now() + datetime.timedelta(days=7),
+        reason="Propos déplacés",
+    )
+    return {"author": author, "users": users, "spaces": spaces}  # fmt: skip
+
+
+def act(client, world, visitor, action, visibility) -> bool:
+    """Tries `action` as `visitor` in the space of `visibility`; returns whether it was allowed."""
+    space = world["spaces"][visibility]
+    topic = Topic.objects.get(space=space)
+    user = world["users"].get(visitor)
+    if user:
+        client.force_login(user)
+    if action == "read":
+        return client.get(topic.get_absolute_url()).status_code == 200
+    if action == "post":
+        return client.get(reverse("forums:topic_create", args=[space.slug])).status_code == 200
+    if action == "reply":
+        before = Post.objects.filter(topic=topic).count()
+        client.post(reverse("forums:reply", args=[space.slug, topic.pk]), {"body": "Ma réponse"})
+        return Post.objects.filter(topic=topic).count() == before + 1
+    if action == "edit_own":
+        if user is None:
+            return False  # an anonymous visitor has written nothing
+        own = Post.objects.get(topic=topic, author=user)
+        return client.get(reverse("forums:post_edit", args=[own.pk])).status_code == 200
+    if action == "edit_other":
+        other = Post.objects.filter(topic=topic, author=world["author"]).first()
+        return client.get(reverse("forums:post_edit", args=[other.pk])).status_code == 200
+    if action == "moderate":
+        client.post(
+            reverse("forums:topic_moderate", args=[space.slug, topic.pk]), {"action": "pin"}
+        )
+        return Topic.objects.get(pk=topic.pk).is_pinned
+    if action == "notified":
+        if user is None:
+            return False  # nobody to notify: an anonymous visitor has no inbox
+        post = services.topic_create(
+            space=space, author=world["author"], title="Nouveau sujet", body="Bonjour"
+        )
+        return Notification.objects.filter(user=user, post__topic=post).exists()
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize(("visitor", "action", "visibility"), CELLS)
+def test_permission_matrix(client, world, visitor, action, visibility):
+    expected = EXPECTED[visitor][action][SPACES.index(visibility)]
+    assert act(client, world, visitor, action, visibility) is expected
+
+
+@pytest.mark.parametrize("visibility", SPACES)
+def test_only_public_spaces_have_a_feed_and_it_shows_no_hidden_post(client, world, visibility):
+    space = world["spaces"][visibility]
+    response = client.get(reverse("forums:space_feed", args=[space.slug]))
+    if visibility != Visibility.PUBLIC:
+        assert response.status_code == 404
+        return
+    topic = Topic.objects.get(space=space)
+    hidden = Post.objects.filter(topic=topic).last()
+    services.post_hide(post=hidden, moderator=world["users"]["moderator"], reason="Hors sujet")
+    feed = client.get(reverse("forums:space_feed", args=[space.slug])).content.decode()
+    assert "Comment faites-vous ?" in feed
+    assert hidden.body not in feed
+
+
+def test_a_closed_space_exists_for_nobody(client, world):
+    space = world["spaces"][Visibility.PUBLIC]
+    topic = Topic.objects.get(space=space)
+    Space.objects.filter(pk=space.pk).update(is_active=False)
+    client.force_login(world["users"]["staff"])
+    assert client.get(topic.get_absolute_url()).status_code == 404
+    assert client.get(space.get_absolute_url()).status_code == 404
+
+
+def test_anonymous_cannot_read_members_spaces_by_the_policy_too(world):
+    space = world["spaces"][Visibility.MEMBERS]
+    assert not permissions.can_read_space(AnonymousUser(), space)
+    readable = Space.objects.filter(slug__startswith="espace-").readable_by(AnonymousUser())
+    assert list(readable) == [world["spaces"][Visibility.PUBLIC]]
