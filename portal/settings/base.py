@@ -235,5 +235,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+LOGIN_URL = "wagtailadmin_login"  # until the accounts module sets the members' log-in page
+
 # Accounts (django-allauth, profiles): kept in their own module.
 from .accounts import *  # noqa: E402
