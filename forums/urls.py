@@ -10,6 +10,7 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/preferences/", views.notification_settings, name="notification_settings"),
     path("moderation/", views.moderation_queue, name="moderation"),
+    path("discuter/<int:page_id>/", views.discuss_resource, name="discuss_resource"),
     path("messages/<int:pk>/", views.post_permalink, name="post"),
     path("messages/<int:pk>/modifier/", views.post_edit, name="post_edit"),
     path("messages/<int:pk>/supprimer/", views.post_delete, name="post_delete"),

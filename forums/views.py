@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Page
 
 from . import permissions, services
 from .forms import MoveForm, NotificationSettingsForm, PostForm, ReasonForm, TopicForm
@@ -153,11 +154,32 @@ def topic_detail(request, slug, pk, form=None):
     )
 
 
+def _resource(request):
+    """The page a new topic is about, from `?ressource=`: only a live page anyone may read."""
+    raw = request.POST.get("ressource") or request.GET.get("ressource") or ""
+    if not raw.isdigit():
+        return None
+    return Page.objects.live().public().filter(pk=raw).first()
+
+
+@login_required
+def discuss_resource(request, page_id):
+    """ "Discuter de cette ressource": the member chooses the space to open the topic in."""
+    resource = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    spaces = [
+        space
+        for space in Space.objects.readable_by(request.user)
+        if permissions.can_post(request.user, space)
+    ]
+    return render(request, "forums/discuss_resource.html", {"resource": resource, "spaces": spaces})
+
+
 @login_required
 def topic_create(request, slug):
     space = _space(slug)
     if not permissions.can_post(request.user, space):
         return _deny(request)
+    resource = _resource(request)
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -166,16 +188,19 @@ def topic_create(request, slug):
                 author=request.user,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
+                resource=resource,
             )
         except services.ForumError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Votre sujet est publié."))
             return redirect(topic)
-    initial_title = request.GET.get("titre", "")[:200]
+    initial_title = request.GET.get("titre", "")[:200] or (resource.title if resource else "")
     if request.method == "GET" and initial_title:
         form = TopicForm(initial={"title": initial_title})
-    return render(request, "forums/topic_form.html", {"space": space, "form": form})
+    return render(
+        request, "forums/topic_form.html", {"space": space, "form": form, "resource": resource}
+    )
 
 
 @login_required

@@ -150,6 +150,21 @@ class BaseResourcePage(Page):
     class Meta:
         abstract = True
 
+    def get_context(self, request, *args, **kwargs):
+        from forums.models import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        # The discussions about this resource that the visitor may read.
+        context["discussions"] = (
+            Topic.objects.visible_to(request.user)
+            .filter(resource_id=self.pk)
+            .select_related("space")
+            .order_by("-last_post_at")[:10]
+            if self.pk
+            else []
+        )
+        return context
+
     @property
     def licence_url(self) -> str:
         return LICENCE_URLS.get(self.licence, "")
