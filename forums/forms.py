@@ -42,3 +42,11 @@ class NotificationSettingsForm(forms.ModelForm):
         model = NotificationSettings
         fields = ["email_frequency", "volunteer_expert"]
         widgets = {"email_frequency": forms.RadioSelect}
+
+
+class SuspensionForm(forms.Form):
+    days = forms.IntegerField(label=_("Durée (jours)"), min_value=1, max_value=365, initial=7)
+    reason = forms.CharField(label=_("Motif"), max_length=300)
+    site_wide = forms.BooleanField(
+        label=_("Sur tout le portail (réservé à l'équipe)"), required=False
+    )

@@ -132,7 +132,22 @@ class TopicQuerySet(models.QuerySet):
         return self.select_related("author", "space").order_by("-is_pinned", "-last_post_at")
 
     def unanswered(self, *, older_than):
-        return self.filter(post_count=1, created_at__lte=timezone.now() - older_than)
+        """Open questions nobody answered within `older_than` and no expert was told of yet."""
+        return self.filter(
+            post_count=1,
+            is_locked=False,
+            experts_alerted_at__isnull=True,
+            created_at__lte=timezone.now() - older_than,
+            space__is_active=True,
+        )
+
+    def with_first_reply(self):
+        """Annotates `first_reply_at`: when the first post after the opening one came."""
+        return self.annotate(
+            first_reply_at=models.Min(
+                "posts__created_at", filter=Q(posts__created_at__gt=models.F("created_at"))
+            )
+        )
 
 
 class Topic(models.Model):
@@ -159,6 +174,7 @@ class Topic(models.Model):
     accepted_post = models.ForeignKey(
         "Post", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    experts_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = TopicQuerySet.as_manager()
 

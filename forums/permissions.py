@@ -116,10 +116,15 @@ def can_delete_post(user, post) -> bool:
 
 
 def can_see_post(user, post) -> bool:
-    """Hidden posts stay visible, marked, to moderators; deleted ones show as deleted."""
+    """Hidden posts stay visible, marked with the reason, to moderators and to their author;
+    deleted ones show as deleted."""
     if not can_read_space(user, post.topic.space):
         return False
-    return post.hidden_at is None or can_moderate(user, post.topic.space)
+    return (
+        post.hidden_at is None
+        or post.author_id == getattr(user, "pk", None)
+        or can_moderate(user, post.topic.space)
+    )
 
 
 def can_react(user, post) -> bool:

@@ -82,3 +82,61 @@ def _send(user, notifications) -> None:
         render_to_string("forums/email/notifications.html", context), "text/html"
     )
     message.send()
+
+
+@task()
+def send_unanswered_questions() -> int:
+    """Tells each space's volunteer experts, in one daily e-mail, of the questions nobody has
+    answered in FORUMS_UNANSWERED_HOURS; each question is sent once."""
+    import datetime
+
+    from . import permissions
+    from .models import MembershipStatus, NotificationSettings, Topic
+
+    topics = list(
+        Topic.objects.unanswered(
+            older_than=datetime.timedelta(hours=settings.FORUMS_UNANSWERED_HOURS)
+        )
+        .select_related("space")
+        .order_by("created_at")
+    )
+    if not topics:
+        return 0
+    experts = NotificationSettings.objects.filter(
+        volunteer_expert=True, user__is_active=True
+    ).select_related("user")
+    sent = 0
+    for expert in experts:
+        user = expert.user
+        spaces = set(
+            user.space_memberships.filter(status=MembershipStatus.ACTIVE).values_list(
+                "space_id", flat=True
+            )
+        )
+        mine = [
+            topic
+            for topic in topics
+            if topic.space_id in spaces
+            and topic.author_id != user.pk
+            and permissions.can_read_space(user, topic.space)
+        ]
+        if mine and user.email:
+            context = {"user": user, "topics": mine, "base_url": settings.WAGTAILADMIN_BASE_URL}
+            message = EmailMultiAlternatives(
+                subject=_("Bloc local : des questions attendent votre expérience"),
+                body=render_to_string("forums/email/unanswered.txt", context),
+                to=[user.email],
+            )
+            message.attach_alternative(
+                render_to_string("forums/email/unanswered.html", context), "text/html"
+            )
+            try:
+                message.send()
+            except (smtplib.SMTPException, OSError):
+                logger.warning("Unanswered-questions e-mail to user %s failed.", user.pk)
+                return sent  # nothing is marked as sent: tomorrow's run tries again
+            sent += 1
+    Topic.objects.filter(pk__in=[topic.pk for topic in topics]).update(
+        experts_alerted_at=timezone.now()
+    )
+    return sent

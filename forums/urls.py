@@ -24,6 +24,7 @@ urlpatterns = [
     path("<slug:slug>/nouveau-sujet/", views.topic_create, name="topic_create"),
     path("<slug:slug>/rejoindre/", views.space_join, name="space_join"),
     path("<slug:slug>/suivre/", views.follow, name="space_follow"),
+    path("<slug:slug>/suspendre/<int:user_id>/", views.member_suspend, name="member_suspend"),
     path("<slug:slug>/sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", views.reply, name="reply"),
     path("<slug:slug>/sujets/<int:pk>/moderer/", views.topic_moderate, name="topic_moderate"),

@@ -1,7 +1,10 @@
 """Views of the discussion spaces. Each asks `permissions`, reads through querysets and writes
 through `services`; a refused write keeps what the member typed."""
 
+import datetime
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -16,7 +19,14 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from . import permissions, services
-from .forms import MoveForm, NotificationSettingsForm, PostForm, ReasonForm, TopicForm
+from .forms import (
+    MoveForm,
+    NotificationSettingsForm,
+    PostForm,
+    ReasonForm,
+    SuspensionForm,
+    TopicForm,
+)
 from .markup import quote
 from .models import (
     Membership,
@@ -104,7 +114,9 @@ def topic_detail(request, slug, pk, form=None):
     moderator = permissions.can_moderate(user, topic.space)
     posts = Post.objects.filter(topic=topic).in_thread()
     if not moderator:
-        posts = posts.filter(hidden_at__isnull=True)
+        # Readers do not see hidden posts; their authors see them, with the reason.
+        mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
+        posts = posts.filter(Q(hidden_at__isnull=True) | mine)
     paginator = Paginator(posts, POSTS_PER_PAGE)
     page_number = (
         paginator.num_pages if request.GET.get("page") == "last" else request.GET.get("page")
@@ -229,7 +241,8 @@ def post_permalink(request, pk):
     post = _post_for(request, pk, permissions.can_see_post)
     posts = Post.objects.filter(topic=post.topic)
     if not permissions.can_moderate(request.user, post.topic.space):
-        posts = posts.filter(hidden_at__isnull=True)
+        mine = Q(author=request.user) if request.user.is_authenticated else Q(pk__in=[])
+        posts = posts.filter(Q(hidden_at__isnull=True) | mine)
     position = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()
@@ -404,6 +417,29 @@ def space_join(request, slug):
     else:
         messages.success(request, _("Votre demande est envoyée aux modérateurs de l'espace."))
     return redirect(space)
+
+
+@login_required
+def member_suspend(request, slug, user_id):
+    """A moderator suspends a member from the space; staff may suspend from the whole site."""
+    space = _space(slug)
+    if not permissions.can_moderate(request.user, space):
+        raise PermissionDenied
+    member = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    form = SuspensionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        site_wide = form.cleaned_data["site_wide"] and request.user.is_staff
+        services.member_suspend(
+            user=member,
+            space=None if site_wide else space,
+            until=timezone.now() + datetime.timedelta(days=form.cleaned_data["days"]),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Le membre est suspendu."))
+        return redirect(space)
+    return render(
+        request, "forums/member_suspend.html", {"space": space, "member": member, "form": form}
+    )
 
 
 @login_required

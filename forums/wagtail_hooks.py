@@ -1,10 +1,13 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Membership, Space
+from .admin_views import ResponseStatsView
+from .models import Membership, Space, Suspension
 
 
 class SpaceViewSet(ModelViewSet):
@@ -36,13 +39,46 @@ class MembershipViewSet(ModelViewSet):
     form_fields = ["space", "user", "role", "status"]
 
 
+class SuspensionViewSet(ModelViewSet):
+    """Staff suspend a member from one space, or from the whole site when no space is given."""
+
+    model = Suspension
+    icon = "warning"
+    menu_label = _("Suspensions")
+    list_display = ["user", "space", "until", "reason"]
+    list_filter = ["space"]
+    search_fields = ["user__email", "user__last_name", "reason"]
+    form_fields = ["user", "space", "until", "reason"]
+
+
 class ForumsViewSetGroup(ViewSetGroup):
     menu_label = _("Espaces d'échange")
     menu_icon = "group"
     menu_order = 320
-    items = (SpaceViewSet("espaces"), MembershipViewSet("adhesions"))
+    items = (
+        SpaceViewSet("espaces"),
+        MembershipViewSet("adhesions"),
+        SuspensionViewSet("suspensions"),
+    )
 
 
 @hooks.register("register_admin_viewset")
 def register_forums_viewsets():
     return ForumsViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_response_stats_url():
+    return [path("espaces/reponses/", ResponseStatsView.as_view(), name="forums_response_stats")]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_staff
+
+
+@hooks.register("register_reports_menu_item")
+def register_response_stats_menu_item():
+    return StaffMenuItem(
+        _("Réponses aux questions"), reverse("forums_response_stats"), icon_name="help", order=710
+    )

@@ -1,6 +1,8 @@
 """Test settings: fast hasher, in-memory cache and e-mail, media in a temporary folder."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("DJANGO_DEBUG", "0")
@@ -16,3 +18,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="blocal-static-"))
 WHITENOISE_USE_FINDERS = True
+
+for folder in (MEDIA_ROOT, STATIC_ROOT):
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
