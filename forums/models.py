@@ -4,7 +4,11 @@ Reads go through the querysets below (each names its intent and carries its join
 side effects go through `forums.services`; who may do what is decided in `forums.permissions`.
 """
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -227,6 +231,28 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:post", args=[self.pk])
+
+
+def attachments_storage():
+    """Attachments live outside MEDIA_ROOT: they are served by a view that checks who reads."""
+    return FileSystemStorage(location=settings.FORUMS_ATTACHMENTS_ROOT)
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Attachment(models.Model):
+    """An image or a document joined to a post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, storage=attachments_storage, max_length=200)
+    name = models.CharField(_("nom du fichier"), max_length=200)
+    size = models.PositiveIntegerField()
+    is_image = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.name
 
 
 class PostRevision(models.Model):

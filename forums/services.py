@@ -5,6 +5,7 @@ Callers have checked `forums.permissions` first; services enforce the rules that
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from . import markup, permissions
 from .models import (
+    Attachment,
     Membership,
     MembershipStatus,
     Notification,
@@ -33,6 +35,7 @@ from .models import (
 from .tasks import send_notification_emails
 
 MAX_POST_LENGTH = 20_000
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 class ForumError(Exception):
@@ -51,7 +54,7 @@ def _check_body(body: str) -> str:
     return body
 
 
-def _check_new_account_limits(author, body: str, *, new_topic: bool) -> None:
+def _check_new_account_limits(author, body: str, *, new_topic: bool, attachment=None) -> None:
     """Posting speed for everyone; fewer topics and no links for the first hours of an account."""
     now = timezone.now()
     delay = datetime.timedelta(seconds=settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS)
@@ -71,6 +74,8 @@ def _check_new_account_limits(author, body: str, *, new_topic: bool) -> None:
         return
     if markup.has_link(body):
         raise ForumError(_("Les nouveaux comptes ne peuvent pas encore publier de liens."))
+    if attachment:
+        raise ForumError(_("Les nouveaux comptes ne peuvent pas encore joindre de fichiers."))
     if new_topic:
         limit = settings.FORUMS_NEW_ACCOUNT_MAX_TOPICS
         if Topic.objects.filter(author=author, created_at__gte=now - new_for).count() >= limit:
@@ -115,13 +120,15 @@ def _notify_mentions(post: Post, already: set[int]) -> None:
 
 
 @transaction.atomic
-def topic_create(*, space: Space, author, title: str, body: str, resource=None) -> Topic:
+def topic_create(
+    *, space: Space, author, title: str, body: str, resource=None, attachment=None
+) -> Topic:
     """Opens a topic with its first post; the author follows it, the space's followers are told."""
     title = title.strip()
     if not title:
         raise ForumError(_("Le titre est vide."))
     body = _check_body(body)
-    _check_new_account_limits(author, body, new_topic=True)
+    _check_new_account_limits(author, body, new_topic=True, attachment=attachment)
     now = timezone.now()
     topic = Topic.objects.create(
         space=space,
@@ -131,7 +138,7 @@ def topic_create(*, space: Space, author, title: str, body: str, resource=None) 
         created_at=now,
         last_post_at=now,
     )
-    post = _create_post(topic=topic, author=author, body=body, now=now)
+    post = _create_post(topic=topic, author=author, body=body, now=now, attachment=attachment)
     _subscribe(author, topic=topic)
     followers = _followers(space=space)
     _notify(post, NotificationKind.TOPIC, followers)
@@ -139,20 +146,32 @@ def topic_create(*, space: Space, author, title: str, body: str, resource=None) 
     return topic
 
 
-def _create_post(*, topic: Topic, author, body: str, now) -> Post:
+def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Post:
     post = Post.objects.create(
         topic=topic, author=author, body=body, body_html=markup.render(body), created_at=now
     )
     Topic.objects.filter(pk=topic.pk).update(post_count=F("post_count") + 1, last_post_at=now)
+    if attachment:
+        Attachment.objects.create(
+            post=post,
+            file=attachment,
+            name=attachment.name[:200],
+            size=attachment.size,
+            is_image=Path(attachment.name).suffix.lower() in IMAGE_SUFFIXES,
+        )
     return post
 
 
 @transaction.atomic
-def post_create(*, topic: Topic, author, body: str) -> Post:
-    """Replies to a topic; the author then follows it, and its followers are told."""
+def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
+    """Replies to a topic; the author then follows it, and its followers are told.
+
+    `attachment` is an upload already checked by `forms.check_attachment`."""
     body = _check_body(body)
-    _check_new_account_limits(author, body, new_topic=False)
-    post = _create_post(topic=topic, author=author, body=body, now=timezone.now())
+    _check_new_account_limits(author, body, new_topic=False, attachment=attachment)
+    post = _create_post(
+        topic=topic, author=author, body=body, now=timezone.now(), attachment=attachment
+    )
     _subscribe(author, topic=topic)
     followers = _followers(topic=topic)
     _notify(post, NotificationKind.REPLY, followers)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("moderation/", views.moderation_queue, name="moderation"),
     path("discuter/<int:page_id>/", views.discuss_resource, name="discuss_resource"),
     path("messages/<int:pk>/", views.post_permalink, name="post"),
+    path("pieces-jointes/<int:pk>/", views.attachment, name="attachment"),
     path("messages/<int:pk>/modifier/", views.post_edit, name="post_edit"),
     path("messages/<int:pk>/supprimer/", views.post_delete, name="post_delete"),
     path("messages/<int:pk>/historique/", views.post_history, name="post_history"),

@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from .forms import (
 )
 from .markup import quote
 from .models import (
+    Attachment,
     Membership,
     MembershipStatus,
     Notification,
@@ -112,7 +113,7 @@ def topic_detail(request, slug, pk, form=None):
     topic = _readable_topic(request, slug, pk)
     user = request.user
     moderator = permissions.can_moderate(user, topic.space)
-    posts = Post.objects.filter(topic=topic).in_thread()
+    posts = Post.objects.filter(topic=topic).in_thread().prefetch_related("attachments")
     if not moderator:
         # Readers do not see hidden posts; their authors see them, with the reason.
         mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
@@ -192,7 +193,7 @@ def topic_create(request, slug):
     if not permissions.can_post(request.user, space):
         return _deny(request)
     resource = _resource(request)
-    form = TopicForm(request.POST or None)
+    form = TopicForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_create(
@@ -201,6 +202,7 @@ def topic_create(request, slug):
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 resource=resource,
+                attachment=form.cleaned_data["attachment"],
             )
         except services.ForumError as error:
             form.add_error(None, str(error))
@@ -222,11 +224,14 @@ def reply(request, slug, pk):
     if not permissions.can_reply(request.user, topic):
         messages.error(request, _("Vous ne pouvez pas répondre à ce sujet."))
         return _deny(request)
-    form = PostForm(request.POST)
+    form = PostForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             post = services.post_create(
-                topic=topic, author=request.user, body=form.cleaned_data["body"]
+                topic=topic,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachment=form.cleaned_data["attachment"],
             )
         except services.ForumError as error:
             form.add_error("body", str(error))
@@ -234,6 +239,14 @@ def reply(request, slug, pk):
             messages.success(request, _("Votre réponse est publiée."))
             return redirect(post)
     return topic_detail(request, slug, pk, form=form)
+
+
+def attachment(request, pk):
+    """An attachment, for those who may see its post: images shown, documents downloaded."""
+    item = get_object_or_404(Attachment.objects.select_related("post__topic__space"), pk=pk)
+    if not permissions.can_see_post(request.user, item.post) or item.post.deleted_at:
+        raise Http404
+    return FileResponse(item.file.open("rb"), as_attachment=not item.is_image, filename=item.name)
 
 
 def post_permalink(request, pk):
@@ -254,6 +267,7 @@ def post_permalink(request, pk):
 def post_edit(request, pk):
     post = _post_for(request, pk, permissions.can_edit_post)
     form = PostForm(request.POST or None, initial={"body": post.body})
+    del form.fields["attachment"]  # attachments are joined when posting, not when editing
     if request.method == "POST" and form.is_valid():
         try:
             services.post_edit(post=post, editor=request.user, body=form.cleaned_data["body"])

@@ -17,7 +17,8 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="blocal-media-"))
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="blocal-static-"))
+FORUMS_ATTACHMENTS_ROOT = Path(tempfile.mkdtemp(prefix="blocal-private-"))
 WHITENOISE_USE_FINDERS = True
 
-for folder in (MEDIA_ROOT, STATIC_ROOT):
+for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
