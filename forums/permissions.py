@@ -6,9 +6,10 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import Membership, MembershipStatus, Role, Space, Suspension, Visibility
+from .models import Membership, MembershipStatus, Post, Role, Space, Suspension, Visibility
 
 
 def _memberships(user) -> dict[int, Membership]:
@@ -125,6 +126,15 @@ def can_see_post(user, post) -> bool:
         or post.author_id == getattr(user, "pk", None)
         or can_moderate(user, post.topic.space)
     )
+
+
+def visible_posts(user, topic):
+    """The posts of `topic` that `user` sees in its thread (the rule of `can_see_post`)."""
+    posts = Post.objects.filter(topic=topic)
+    if can_moderate(user, topic.space):
+        return posts
+    mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
+    return posts.filter(Q(hidden_at__isnull=True) | mine)
 
 
 def can_react(user, post) -> bool:

@@ -113,11 +113,7 @@ def topic_detail(request, slug, pk, form=None):
     topic = _readable_topic(request, slug, pk)
     user = request.user
     moderator = permissions.can_moderate(user, topic.space)
-    posts = Post.objects.filter(topic=topic).in_thread().prefetch_related("attachments")
-    if not moderator:
-        # Readers do not see hidden posts; their authors see them, with the reason.
-        mine = Q(author=user) if user.is_authenticated else Q(pk__in=[])
-        posts = posts.filter(Q(hidden_at__isnull=True) | mine)
+    posts = permissions.visible_posts(user, topic).in_thread().prefetch_related("attachments")
     paginator = Paginator(posts, POSTS_PER_PAGE)
     page_number = (
         paginator.num_pages if request.GET.get("page") == "last" else request.GET.get("page")
@@ -133,9 +129,10 @@ def topic_detail(request, slug, pk, form=None):
                 user=user, post__in=[post.pk for post in page_posts]
             ).values_list("post_id", flat=True)
         )
-        TopicVisit.objects.update_or_create(
-            topic=topic, user=user, defaults={"seen_at": timezone.now()}
-        )
+        if visit:
+            TopicVisit.objects.filter(pk=visit.pk).update(seen_at=timezone.now())
+        else:
+            TopicVisit.objects.create(topic=topic, user=user)
     for post in page_posts:
         post.topic = topic  # the permission checks below read the topic and its space
         post.is_new = last_visit is not None and post.created_at > last_visit
@@ -222,7 +219,6 @@ def topic_create(request, slug):
 def reply(request, slug, pk):
     topic = _readable_topic(request, slug, pk)
     if not permissions.can_reply(request.user, topic):
-        messages.error(request, _("Vous ne pouvez pas répondre à ce sujet."))
         return _deny(request)
     form = PostForm(request.POST, request.FILES)
     if form.is_valid():
@@ -252,10 +248,7 @@ def attachment(request, pk):
 def post_permalink(request, pk):
     """A post's lasting address: its topic's page that holds it, at its anchor."""
     post = _post_for(request, pk, permissions.can_see_post)
-    posts = Post.objects.filter(topic=post.topic)
-    if not permissions.can_moderate(request.user, post.topic.space):
-        mine = Q(author=request.user) if request.user.is_authenticated else Q(pk__in=[])
-        posts = posts.filter(Q(hidden_at__isnull=True) | mine)
+    posts = permissions.visible_posts(request.user, post.topic)
     position = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()

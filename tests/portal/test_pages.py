@@ -86,3 +86,9 @@ def test_a_server_error_gets_a_french_500_page_in_the_site_layout(rf):
     assert response.status_code == 500
     assert "Une erreur est survenue" in html
     assert 'class="skip-link"' in html
+
+
+def test_a_refusal_gets_a_french_403_page(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("curieux", "c@example.org", "x"))
+    html = get(client, "/espaces/moderation/", status=403)
+    assert "Accès refusé" in html
