@@ -14,6 +14,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class SpaceKind(models.TextChoices):
@@ -126,7 +128,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.space}"
 
 
-class TopicQuerySet(models.QuerySet):
+class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def visible_to(self, user):
         """Topics of the spaces `user` may read."""
         return self.filter(space__in=Space.objects.readable_by(user))
@@ -154,8 +156,11 @@ class TopicQuerySet(models.QuerySet):
         )
 
 
-class Topic(models.Model):
-    """A question or a discussion in a space; its first post is its opening message."""
+class Topic(index.Indexed, models.Model):
+    """A question or a discussion in a space; its first post is its opening message.
+
+    Indexed for search as one document: its title and the text of the posts readers see
+    (hidden and deleted posts are left out), filtered by space for permissions."""
 
     space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="topics")
     title = models.CharField(_("titre"), max_length=200)
@@ -182,6 +187,14 @@ class Topic(models.Model):
 
     objects = TopicQuerySet.as_manager()
 
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("search_text"),
+        index.FilterField("space_id"),
+        index.FilterField("last_post_at"),
+    ]
+
     class Meta:
         indexes = [models.Index(fields=["space", "-is_pinned", "-last_post_at"])]
         verbose_name = _("sujet")
@@ -192,6 +205,10 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
+
+    @property
+    def search_text(self) -> str:
+        return "\n".join(self.posts.shown().order_by("created_at").values_list("body", flat=True))
 
 
 class PostQuerySet(models.QuerySet):

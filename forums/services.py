@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.search import index
 
 from . import markup, permissions
 from .models import (
@@ -36,6 +37,11 @@ from .tasks import send_notification_emails
 
 MAX_POST_LENGTH = 20_000
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+def _reindex(topic: Topic) -> None:
+    """Refreshes the topic's search document once the transaction commits."""
+    transaction.on_commit(lambda: index.insert_or_update_object(Topic.objects.get(pk=topic.pk)))
 
 
 class ForumError(Exception):
@@ -159,6 +165,7 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
             size=attachment.size,
             is_image=Path(attachment.name).suffix.lower() in IMAGE_SUFFIXES,
         )
+    _reindex(topic)
     return post
 
 
@@ -190,6 +197,7 @@ def post_edit(*, post: Post, editor, body: str) -> Post:
     post.body_html = markup.render(body)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
+    _reindex(post.topic)
     return post
 
 
@@ -199,6 +207,7 @@ def post_delete(*, post: Post, user) -> None:
     moderators' history only."""
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])
+    _reindex(post.topic)
 
 
 @transaction.atomic
@@ -209,6 +218,7 @@ def post_hide(*, post: Post, moderator, reason: str) -> None:
     post.hidden_at = timezone.now()
     post.hidden_reason = reason[:300]
     post.save(update_fields=["hidden_at", "hidden_reason"])
+    _reindex(post.topic)
     Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
         status=ReportStatus.HIDDEN, handled_by=moderator, handled_at=timezone.now()
     )
@@ -222,6 +232,7 @@ def post_restore(*, post: Post, moderator) -> None:
     post.hidden_at = None
     post.hidden_reason = ""
     post.save(update_fields=["hidden_at", "hidden_reason"])
+    _reindex(post.topic)
 
 
 @transaction.atomic
