@@ -33,6 +33,8 @@ test: install-test
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	scripts/check-translations.sh
 	$(BIN)/pytest
+	scripts/browser-deps.sh
+	$(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -1,0 +1,113 @@
+"""Every page type: no serious accessibility violation (axe-core, desktop and phone widths),
+and valid HTML (the Nu HTML Checker)."""
+
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from portal.demo import content
+from tests.browser.conftest import ROOT, log_in
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+WIDTHS = {"ordinateur": (1280, 800), "téléphone": (375, 740)}
+PAGES = {
+    "accueil": "/",
+    "page libre": "/accessibilite/",
+    "liste des expériences": "/experiences/",
+    "fiche expérience": f"/experiences/{content.EXPERIENCES[0]['slug']}/",
+    "liste des vidéos": "/videos/",
+    "vidéo": f"/videos/{content.VIDEOS[0]['slug']}/",
+    "boîte à outils": "/boite-a-outils/",
+    "outil": f"/boite-a-outils/{content.TOOLS[0]['slug']}/",
+    "chemin": "/chemin/",
+    "étape": f"/chemin/{content.STEPS[0]['slug']}/",
+    "séminaires": "/seminaires/",
+    "édition": "/seminaires/2019/",
+    "résultats de recherche": "/recherche/?q=charte",
+    "recherche sans résultat": "/recherche/?q=xylophone",
+    "page introuvable": "/nulle-part/",
+    "espaces d'échange": "/espaces/",
+    "espace": "/espaces/reseau-dgs-sg/",
+    "espace privé (non-membre)": "/espaces/codir-pays-des-achards/",
+}
+MEMBER_PAGES = {
+    "sujet": None,  # the first topic of the Réseau DGS-SG, found at run time
+    "nouveau sujet": "/espaces/reseau-dgs-sg/nouveau-sujet/",
+    "notifications": "/espaces/notifications/",
+    "préférences de notification": "/espaces/notifications/preferences/",
+}
+
+
+@pytest.fixture(scope="module")
+def member_pages(browser, live_url):
+    context = browser.new_context(base_url=live_url, bypass_csp=True)
+    page = context.new_page()
+    log_in(page, "membre", next_url="/espaces/")
+    page.goto("/espaces/reseau-dgs-sg/")
+    urls = dict(MEMBER_PAGES, sujet=page.locator("ul.topics a").first.get_attribute("href"))
+    yield context, urls
+    context.close()
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+            .then(results => results.violations)"""
+    )
+    return [
+        f"{item['impact']}: {item['id']} – {item['help']} (e.g. {item['nodes'][0]['target']})"
+        for item in found
+        if item["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_serious_accessibility_violation_on_any_page_type(
+    browser, live_url, member_pages, width
+):
+    problems = {}
+    anonymous = browser.new_context(base_url=live_url, bypass_csp=True)
+    member_context, member_urls = member_pages
+    for context, urls in ((anonymous, PAGES), (member_context, member_urls)):
+        page = context.new_page()
+        page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+        for name, url in urls.items():
+            page.goto(url)
+            if found := violations(page):
+                problems[name] = found
+        page.close()
+    anonymous.close()
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=2)
+
+
+def test_every_page_type_is_valid_html(browser, live_url, member_pages):
+    anonymous = browser.new_context(base_url=live_url)
+    member_context, member_urls = member_pages
+    folder = Path(tempfile.mkdtemp(prefix="blocal-vnu-"))
+    files = {}
+    for context, urls in ((anonymous, PAGES), (member_context, member_urls)):
+        for name, url in urls.items():
+            response = context.request.get(url)
+            path = folder / f"{len(files):02d}.html"
+            path.write_text(response.text(), encoding="utf-8")
+            files[str(path)] = name
+    anonymous.close()
+    result = subprocess.run(  # noqa: S603 - our own checker on our own files
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [
+        f"{files.get(message['url'].removeprefix('file:'))}: {message['message']}"
+        for message in messages
+        if message.get("type") == "error"
+    ]
+    assert not errors, "\n".join(errors)
