@@ -2922,6 +2922,20 @@ PAGES = [
                 "documents à télécharger sont proposés en format texte."
             ),
             (
+                "Ce qui est vérifié à chaque version du portail, dans un vrai navigateur "
+                "(Chromium) : l'outil axe-core sur chaque type de page (accueil, pages libres, "
+                "listes et fiches expérience, vidéos, outils, chemin et étapes, séminaires, "
+                "recherche avec et sans résultat, page introuvable, espaces d'échange, sujets, "
+                "formulaires et notifications), en largeur d'ordinateur et de téléphone, sans "
+                "erreur grave ou critique ; la validité du code HTML avec le Nu HTML Checker ; "
+                "la navigation au clavier (lien d'évitement, focus visible, éléments interactifs "
+                "tous atteignables)."
+            ),
+            (
+                "Ces vérifications automatiques ne remplacent pas un audit RGAA complet, qui "
+                "reste à conduire."
+            ),
+            (
                 "Si vous ne parvenez pas à accéder à un contenu ou à un service, écrivez-nous à "
                 "contact@bloc-local.example : nous vous proposerons une alternative accessible ou "
                 "vous transmettrons le contenu sous une autre forme."

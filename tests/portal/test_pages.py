@@ -92,3 +92,8 @@ def test_a_refusal_gets_a_french_403_page(client, django_user_model):
     client.force_login(django_user_model.objects.create_user("curieux", "c@example.org", "x"))
     html = get(client, "/espaces/moderation/", status=403)
     assert "Accès refusé" in html
+
+
+def test_the_accessibility_statement_lists_what_is_checked(client):
+    html = get(client, "/accessibilite/")
+    assert "axe-core" in html and "Nu HTML Checker" in html and "clavier" in html
