@@ -247,3 +247,14 @@ def test_topic_page_query_count_does_not_grow_with_posts(
     add(190)
     assert queries(topic.get_absolute_url()) == small
     assert queries(topic.get_absolute_url() + "?page=last") == small
+
+
+def test_the_header_counts_unread_notifications(client, member, space, django_user_model):
+    claire = django_user_model.objects.get(username="claire.moreau")
+    services.topic_create(
+        space=space, author=member, title="Question", body="Bonjour @claire.moreau"
+    )
+    client.force_login(claire)
+    assert "1 non lue" in client.get("/").content.decode()
+    client.get(reverse("forums:notifications"))
+    assert "non lue" not in client.get("/").content.decode()
