@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,18 +44,6 @@ class MembershipStatus(models.TextChoices):
 class SpaceQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
-
-    def readable_by(self, user):
-        """Spaces whose content `user` may read (the rule of `permissions.can_read_space`)."""
-        spaces = self.active()
-        if not user.is_authenticated:
-            return spaces.filter(visibility=Visibility.PUBLIC)
-        if user.is_staff:
-            return spaces
-        member = Membership.objects.filter(
-            space=OuterRef("pk"), user=user, status=MembershipStatus.ACTIVE
-        )
-        return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
 
 
 class Space(models.Model):
@@ -129,10 +117,6 @@ class Membership(models.Model):
 
 
 class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):
-    def visible_to(self, user):
-        """Topics of the spaces `user` may read."""
-        return self.filter(space__in=Space.objects.readable_by(user))
-
     def listed(self):
         """A space's listing order: pinned first, then by last activity."""
         return self.select_related("author", "space").order_by("-is_pinned", "-last_post_at")

@@ -6,10 +6,19 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from .models import Membership, MembershipStatus, Post, Role, Space, Suspension, Visibility
+from .models import (
+    Membership,
+    MembershipStatus,
+    Post,
+    Role,
+    Space,
+    Suspension,
+    Topic,
+    Visibility,
+)
 
 
 def _memberships(user) -> dict[int, Membership]:
@@ -69,6 +78,25 @@ def can_read_space(user, space: Space) -> bool:
     if space.visibility == Visibility.MEMBERS or user.is_staff:
         return True
     return is_member(user, space)
+
+
+def readable_spaces(user, spaces=None):
+    """The spaces whose content `user` may read: `can_read_space` as a queryset, for lists,
+    search and the discussions shown on resource pages."""
+    spaces = (spaces if spaces is not None else Space.objects.all()).active()
+    if not user.is_authenticated:
+        return spaces.filter(visibility=Visibility.PUBLIC)
+    if user.is_staff:
+        return spaces
+    member = Membership.objects.filter(
+        space=OuterRef("pk"), user=user, status=MembershipStatus.ACTIVE
+    )
+    return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
+
+
+def visible_topics(user):
+    """The topics of the spaces `user` may read."""
+    return Topic.objects.filter(space__in=readable_spaces(user))
 
 
 def is_suspended(user, space: Space) -> bool:

@@ -178,7 +178,7 @@ def discuss_resource(request, page_id):
     resource = get_object_or_404(Page.objects.live().public(), pk=page_id)
     spaces = [
         space
-        for space in Space.objects.readable_by(request.user)
+        for space in permissions.readable_spaces(request.user)
         if permissions.can_post(request.user, space)
     ]
     return render(request, "forums/discuss_resource.html", {"resource": resource, "spaces": spaces})

@@ -151,12 +151,12 @@ class BaseResourcePage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from forums.models import Topic
+        from forums.permissions import visible_topics
 
         context = super().get_context(request, *args, **kwargs)
         # The discussions about this resource that the visitor may read.
         context["discussions"] = (
-            Topic.objects.visible_to(request.user)
+            visible_topics(request.user)
             .filter(resource_id=self.pk)
             .select_related("space")
             .order_by("-last_post_at")[:10]

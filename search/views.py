@@ -6,7 +6,8 @@ from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string, parse_query_string
 
 from experiences.models import ExperienceSheetPage
-from forums.models import Post, Space, Topic
+from forums import permissions
+from forums.models import Post, Topic
 from resources.models import ToolPage, VideoPage
 
 from .highlight import excerpt
@@ -72,7 +73,7 @@ def kind_querysets(site, user) -> dict:
     sources = {}
     for key, _label, model in KINDS:
         if model == "topics":
-            readable = Space.objects.readable_by(user).values("pk")
+            readable = permissions.readable_spaces(user).values("pk")
             sources[key] = Topic.objects.filter(space_id__in=readable).select_related("space")
         elif model is None:
             pages = Page.objects.live().public().in_site(site).exclude(depth__lte=1)
