@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import BaseResourcePage, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -131,19 +131,11 @@ class ExperienceSheetPage(BaseResourcePage):
         ]
 
 
-class ExperienceDocument(Orderable):
+class ExperienceDocument(AttachedDocument):
     """A document attached to a sheet (a charter, a report, a presentation)."""
 
     page = ParentalKey(ExperienceSheetPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = _("document joint")
         verbose_name_plural = _("documents joints")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock, KeyMessageBlock
@@ -172,6 +172,22 @@ class BaseResourcePage(Page):
     @property
     def needs_review(self) -> bool:
         return self.last_reviewed < timezone.localdate() - REVIEW_INTERVAL
+
+
+class AttachedDocument(Orderable):
+    """A document of the library attached to a page; subclasses give the page's ParentalKey."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
 
 
 class HomePage(Page):

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import BaseResourcePage, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, live_pages
 
 PAGE_SIZE = 24
 
@@ -74,19 +74,11 @@ class ToolPage(BaseResourcePage):
         return context
 
 
-class ToolDocument(Orderable):
+class ToolDocument(AttachedDocument):
     """A file to download with a tool: a template, a checklist, an example."""
 
     page = ParentalKey(ToolPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
 
-    panels = [FieldPanel("document")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = _("document à télécharger")
         verbose_name_plural = _("documents à télécharger")
