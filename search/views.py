@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
@@ -99,8 +100,8 @@ def topic_texts(topics) -> dict[int, str]:
     """The visible text of the topics on a result page, in one query."""
     texts: dict[int, list[str]] = {}
     posts = Post.objects.shown().filter(topic__in=topics).order_by("created_at")
-    for topic_id, body in posts.values_list("topic_id", "body"):
-        texts.setdefault(topic_id, []).append(body)
+    for topic_id, html in posts.values_list("topic_id", "body_html"):
+        texts.setdefault(topic_id, []).append(strip_tags(html))  # the text, not its Markdown
     return {topic_id: "\n".join(bodies) for topic_id, bodies in texts.items()}
 
 
