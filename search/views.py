@@ -1,3 +1,5 @@
+from html import unescape
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.html import strip_tags
@@ -101,7 +103,7 @@ def topic_texts(topics) -> dict[int, str]:
     texts: dict[int, list[str]] = {}
     posts = Post.objects.shown().filter(topic__in=topics).order_by("created_at")
     for topic_id, html in posts.values_list("topic_id", "body_html"):
-        texts.setdefault(topic_id, []).append(strip_tags(html))  # the text, not its Markdown
+        texts.setdefault(topic_id, []).append(unescape(strip_tags(html)))  # text, not Markdown
     return {topic_id: "\n".join(bodies) for topic_id, bodies in texts.items()}
 
 
