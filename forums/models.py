@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from search.french import FrenchStemsMixin
+
 
 class SpaceKind(models.TextChoices):
     METIER = "metier", _("Réseau métier")
@@ -140,7 +142,7 @@ class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(FrenchStemsMixin, index.Indexed, models.Model):
     """A question or a discussion in a space; its first post is its opening message.
 
     Indexed for search as one document: its title and the text of the posts readers see
@@ -175,6 +177,7 @@ class Topic(index.Indexed, models.Model):
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
         index.SearchField("search_text"),
+        index.SearchField("search_stems"),
         index.FilterField("space_id"),
         index.FilterField("last_post_at"),
     ]

@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.french import FrenchStemsMixin
+
 from .blocks import BaseStreamBlock, KeyMessageBlock
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -101,7 +103,7 @@ class Territory(index.Indexed, models.Model):
         return self.population // 2, self.population * 2
 
 
-class BaseResourcePage(Page):
+class BaseResourcePage(FrenchStemsMixin, Page):
     """What every published resource carries: a summary, an image, a licence, a review date and
     the steps of the cooperation path it serves."""
 
@@ -145,7 +147,10 @@ class BaseResourcePage(Page):
             heading=_("Classement et licence"),
         ),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("search_stems"),
+    ]
 
     class Meta:
         abstract = True
@@ -223,14 +228,18 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(FrenchStemsMixin, Page):
     """A free page (legal notice, accessibility statement, about…), written as blocks."""
 
     intro = models.TextField(_("chapeau"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("search_stems"),
+    ]
 
     class Meta:
         verbose_name = _("page libre")

@@ -13,6 +13,7 @@ from forums import permissions
 from forums.models import Post, Topic
 from resources.models import ToolPage, VideoPage
 
+from .french import stemmed_query
 from .highlight import excerpt
 from .models import SearchLog
 
@@ -47,6 +48,7 @@ def search(request):
     context = {"query": query, "kind": kind, "results": None}
     if query:
         _filters, parsed = parse_query_string(query, operator="and")
+        parsed = stemmed_query(parsed)
         sources = kind_querysets(Site.find_for_request(request), request.user)
         counts = {key: queryset.search(parsed).count() for key, queryset in sources.items()}
         hits = find(sources, parsed, kind)

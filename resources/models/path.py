@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from search.french import FrenchStemsMixin
 
 
 class CooperationPathPage(Page):
@@ -30,7 +31,7 @@ class CooperationPathPage(Page):
         return context
 
 
-class StepPage(Page):
+class StepPage(FrenchStemsMixin, Page):
     """A threshold of the path; gathers every sheet, video and tool tagged with it.
 
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
@@ -40,7 +41,11 @@ class StepPage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("search_stems"),
+    ]
     parent_page_types = ["resources.CooperationPathPage"]
     subpage_types = []
 
