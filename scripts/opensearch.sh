@@ -47,7 +47,7 @@ build() {
   fi
   say "building the launcher with Maven (the first build fetches ~45 MB of jars)..."
   rm -rf "$PROJECT/target/dependency"   # no stale jars from an older version on the classpath
-  mvn -B -q -Dstyle.color=never -f "$PROJECT/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime >&2 \
+  mvn -B -q -f "$PROJECT/pom.xml" package dependency:copy-dependencies -DincludeScope=runtime >&2 \
     || die "Maven build of $PROJECT failed (see above)."
   touch "$stamp"
 }
