@@ -150,6 +150,7 @@ class BaseResourcePage(FrenchStemsMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("search_stems"),
+        index.FilterField("steps"),
     ]
 
     class Meta:

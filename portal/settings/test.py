@@ -22,3 +22,9 @@ WHITENOISE_USE_FINDERS = True
 
 for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+if OPENSEARCH_URLS:
+    # An index of its own, read back at once after each write.
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        INDEX_PREFIX="blocal_test_", REFRESH_ON_WRITE=True, TIMEOUT=3
+    )
