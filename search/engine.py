@@ -57,6 +57,7 @@ class Scope:
     site: object
     user: object
     spaces: dict  # readable space pk -> Space
+    private: object  # the Q of pages under a view restriction (one query, not one per kind)
     chosen: dict = field(default_factory=dict)  # filter -> key, or Territory, StepPage…
     unknown: list = field(default_factory=list)  # filters whose value was not understood
 
@@ -65,7 +66,12 @@ def scope_for(request) -> Scope:
     from wagtail.models import Site
 
     spaces = {space.pk: space for space in permissions.readable_spaces(request.user)}
-    scope = Scope(site=Site.find_for_request(request), user=request.user, spaces=spaces)
+    scope = Scope(
+        site=Site.find_for_request(request),
+        user=request.user,
+        spaces=spaces,
+        private=Page.objects.private_q(),
+    )
     params = request.GET
     if params.get("type"):
         if params["type"] in APPLIES:
@@ -114,9 +120,9 @@ def source(scope: Scope, key: str, model, without: str = ""):
         ]
         return Topic.objects.filter(space_id__in=space_ids).select_related("space")
     if model is None:
-        pages = Page.objects.live().public().in_site(scope.site).exclude(depth__lte=1)
-        return pages.not_type(*KIND_MODELS).specific()
-    queryset = model.objects.live().public().in_site(scope.site)
+        pages = Page.objects.live().exclude(scope.private).in_site(scope.site)
+        return pages.exclude(depth__lte=1).not_type(*KIND_MODELS).specific()
+    queryset = model.objects.live().exclude(scope.private).in_site(scope.site)
     if "territoire" in chosen:
         queryset = queryset.filter(territory_id=chosen["territoire"].pk)
     if "edition" in chosen:
