@@ -161,12 +161,15 @@ def _run(scope: Scope, parsed, backend: str) -> Outcome:
         return queryset.search(parsed, backend=backend)
 
     chosen = sources(scope)
-    hits = find({key: search(queryset) for key, queryset in chosen.items()})
     kind_counts = {key: search(qs).count() for key, qs in sources(scope, "type").items()}
     facets = [
         ("type", [(key, label, kind_counts[key]) for key, label, _m in KINDS if key in kind_counts])
     ]
-    facets += _facet_values(scope, search)
+    if not any(kind_counts.values()) and set(scope.chosen) <= {"type"}:
+        hits = []  # nothing anywhere: no hits to fetch, no other filter to count
+    else:
+        hits = find({key: search(queryset) for key, queryset in chosen.items()})
+        facets += _facet_values(scope, search)
     return Outcome(
         hits=hits,
         total=sum(kind_counts.get(key, 0) for key in chosen),
