@@ -128,8 +128,10 @@ def source(scope: Scope, key: str, model, without: str = ""):
     if "edition" in chosen:
         queryset = queryset.filter(edition_id=chosen["edition"].pk)
     if "etape" in chosen:
-        tagged = model.objects.filter(steps=chosen["etape"]).values_list("pk", flat=True)
-        queryset = queryset.filter(id__in=list(tagged))
+        # By path, not by id: the OpenSearch backend ignores a page type's filters on its id
+        # (they reach it as the `page_ptr_id` column).
+        tagged = model.objects.filter(steps=chosen["etape"]).values_list("path", flat=True)
+        queryset = queryset.filter(path__in=list(tagged))
     return queryset
 
 
@@ -165,11 +167,12 @@ def _run(scope: Scope, parsed, backend: str) -> Outcome:
     facets = [
         ("type", [(key, label, kind_counts[key]) for key, label, _m in KINDS if key in kind_counts])
     ]
-    if not any(kind_counts.values()) and set(scope.chosen) <= {"type"}:
-        hits = []  # nothing anywhere: no hits to fetch, no other filter to count
-    else:
-        hits = find({key: search(queryset) for key, queryset in chosen.items()})
-        facets += _facet_values(scope, search)
+    hits = MergedHits(
+        {key: search(queryset) for key, queryset in chosen.items()},
+        {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in chosen},
+    )
+    if any(kind_counts.values()) or set(scope.chosen) - {"type"}:
+        facets += _facet_values(scope, search)  # (nothing anywhere: nothing to count)
     return Outcome(
         hits=hits,
         total=sum(kind_counts.get(key, 0) for key in chosen),
@@ -218,11 +221,31 @@ def _facet_values(scope: Scope, search) -> list:
     return facets
 
 
-def find(results: dict) -> list:
+class MergedHits:
     """The hits of every kind searched, merged by their rank in their own list (relevance
-    scores differ from one backend to another and cannot be compared directly)."""
-    ranked = []
-    for found in results.values():
-        hits = list(found[:MAX_RESULTS])
-        ranked += [(number / len(hits), hit) for number, hit in enumerate(hits)]
-    return [hit for _rank, hit in sorted(ranked, key=lambda pair: pair[0])]
+    scores differ from one backend to another and cannot be compared directly), and fetched a
+    page at a time: the order follows from the counts alone, so a page of results asks each
+    kind for the slice it contributes, never for all its hits."""
+
+    def __init__(self, results: dict, lengths: dict):
+        self.results = results
+        self.order = sorted(
+            (number / length, position, key, number)
+            for position, (key, length) in enumerate(lengths.items())
+            for number in range(length)
+        )
+
+    def __len__(self):
+        return len(self.order)
+
+    def __getitem__(self, index: slice) -> list:
+        wanted = self.order[index]
+        numbers: dict[str, list[int]] = {}
+        for _rank, _position, key, number in wanted:
+            numbers.setdefault(key, []).append(number)
+        fetched = {}
+        for key, taken in numbers.items():
+            first, last = min(taken), max(taken)
+            for number, hit in enumerate(self.results[key][first : last + 1], start=first):
+                fetched[key, number] = hit
+        return [fetched[key, n] for _r, _p, key, n in wanted if (key, n) in fetched]

@@ -30,6 +30,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
             call_command("update_index", stdout=io.StringIO())
         else:
             load_demo()
+    yield
+    if settings.OPENSEARCH_URLS:
+        backend = get_search_backend()
+        backend.es.indices.delete(index=f"{backend.index_prefix}*")
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,7 @@ for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT):
 
 if OPENSEARCH_URLS:
     # An index of its own, read back at once after each write.
+    # Indexes of this run only (runs may share a node): tests/conftest.py deletes them after.
     WAGTAILSEARCH_BACKENDS["default"].update(
-        INDEX_PREFIX="blocal_test_", REFRESH_ON_WRITE=True, TIMEOUT=3
+        INDEX_PREFIX=f"blocal_test_{os.getpid()}_", REFRESH_ON_WRITE=True, TIMEOUT=3
     )
