@@ -10,6 +10,7 @@ other chosen filters, so a count is what its link will show.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -21,6 +22,7 @@ from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 
 from . import backends
 
+PAGE_SIZE = 10
 MAX_RESULTS = 200  # per kind: deeper pages of results are not worth their cost
 
 # The "type" filter: key, label, page model (None: every other page; "topics": discussions).
@@ -60,6 +62,7 @@ class Scope:
     private: object  # the Q of pages under a view restriction (one query, not one per kind)
     chosen: dict = field(default_factory=dict)  # filter -> key, or Territory, StepPage…
     unknown: list = field(default_factory=list)  # filters whose value was not understood
+    step_paths: dict = field(default_factory=dict)  # page model -> paths of the chosen step's
 
 
 def scope_for(request) -> Scope:
@@ -130,8 +133,10 @@ def source(scope: Scope, key: str, model, without: str = ""):
     if "etape" in chosen:
         # By path, not by id: the OpenSearch backend ignores a page type's filters on its id
         # (they reach it as the `page_ptr_id` column).
-        tagged = model.objects.filter(steps=chosen["etape"]).values_list("path", flat=True)
-        queryset = queryset.filter(path__in=list(tagged))
+        if model not in scope.step_paths:
+            tagged = model.objects.filter(steps=chosen["etape"]).values_list("path", flat=True)
+            scope.step_paths[model] = list(tagged)
+        queryset = queryset.filter(path__in=scope.step_paths[model])
     return queryset
 
 
@@ -145,20 +150,22 @@ def sources(scope: Scope, without: str = "") -> dict:
 
 @dataclass
 class Outcome:
-    hits: list
+    results: object  # the requested page of hits (a Django paginator page)
     total: int
-    facets: list  # (filter name, label, [(value, label, count, chosen?)])
+    facets: list  # (filter name, label, [(value, label, count)])
     degraded: bool = False
 
 
-def run(scope: Scope, parsed) -> Outcome:
+def run(scope: Scope, parsed, page_number) -> Outcome:
     """Searches with the best backend available; an outcome from the database while
     OpenSearch is unavailable is marked degraded."""
-    outcome, outcome.degraded = backends.with_fallback(lambda name: _run(scope, parsed, name))
+    outcome, outcome.degraded = backends.with_fallback(
+        lambda name: _run(scope, parsed, page_number, name)
+    )
     return outcome
 
 
-def _run(scope: Scope, parsed, backend: str) -> Outcome:
+def _run(scope: Scope, parsed, page_number, backend: str) -> Outcome:
     def search(queryset):
         return queryset.search(parsed, backend=backend)
 
@@ -174,7 +181,7 @@ def _run(scope: Scope, parsed, backend: str) -> Outcome:
     if any(kind_counts.values()) or set(scope.chosen) - {"type"}:
         facets += _facet_values(scope, search)  # (nothing anywhere: nothing to count)
     return Outcome(
-        hits=hits,
+        results=Paginator(hits, PAGE_SIZE).get_page(page_number),  # fetched here, in the fallback
         total=sum(kind_counts.get(key, 0) for key in chosen),
         facets=[
             (name, FILTER_LABELS[name], values)

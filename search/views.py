@@ -3,7 +3,6 @@ import re
 from html import unescape
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -24,7 +23,6 @@ from .french import WORD, fold, stemmed_query
 from .highlight import STEM_LENGTH, excerpt
 from .models import SearchLog
 
-PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
 
@@ -51,8 +49,8 @@ def search(request):
     }
     if query:
         _filters, parsed = parse_query_string(query, operator="and")
-        outcome = engine.run(scope, stemmed_query(parsed))
-        results = Paginator(outcome.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+        outcome = engine.run(scope, stemmed_query(parsed), request.GET.get("page"))
+        results = outcome.results
         texts = topic_texts([hit for hit in results if isinstance(hit, Topic)])
         prefetch(results)
         for hit in results:
@@ -65,7 +63,7 @@ def search(request):
                 query__query_string=normalise_query_string(query), page__live=True
             ).select_related("page")[:3],
         )
-        if not outcome.hits:
+        if not outcome.total:
             context.update(spelling=spelling(query), ask_spaces=postable_spaces(request.user))
         SearchLog.objects.create(query=normalise_query_string(query)[:200], results=outcome.total)
     return render(request, "search/search.html", context)
