@@ -1,0 +1,24 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from .services import profile_create
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth as Bloc local wants it: a profile for each new member, e-mails in HTML too."""
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            profile_create(user=user)
+        return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth writes its e-mails (in French, from its catalogue) as plain text; each also
+        gets an HTML version in the site's e-mail layout."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            html = render_to_string("accounts/email/allauth_message.html", {"text": message.body})
+            message.attach_alternative(html, "text/html")
+        return message
