@@ -61,13 +61,18 @@ def resized_photo(upload) -> ContentFile:
 class ProfileForm(forms.ModelForm):
     first_name = forms.CharField(label=_("Prénom"), max_length=150, widget=GIVEN_NAME)
     last_name = forms.CharField(label=_("Nom"), max_length=150, widget=FAMILY_NAME)
+    # A plain file field: the photo is checked by resized_photo, with our own messages.
+    photo = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
 
     class Meta:
         model = Profile
         fields = ["job", "organisation", "territory", "networks", "photo", "bio", "in_directory"]
         widgets = {
             "networks": forms.CheckboxSelectMultiple,
-            "photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
             "bio": forms.Textarea(attrs={"rows": 5}),
         }
 

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from portal.demo.loader import load_demo
+from tests.factories import two_factor
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +23,7 @@ def editor(django_user_model):
         "redactrice", "redactrice@example.org", "mot-de-passe-solide"
     )
     user.groups.add(Group.objects.get(name="Rédacteurs"))
-    return user
+    return two_factor(user)
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def reviewer(django_user_model):
         "relecteur", "relecteur@example.org", "mot-de-passe-solide"
     )
     user.groups.add(Group.objects.get(name="Relecteurs"))
-    return user
+    return two_factor(user)
 
 
 @pytest.fixture
