@@ -22,3 +22,8 @@ class AccountAdapter(DefaultAccountAdapter):
             html = render_to_string("accounts/email/allauth_message.html", {"text": message.body})
             message.attach_alternative(html, "text/html")
         return message
+
+
+def user_display(user) -> str:
+    """How allauth names a member in its messages: never the hidden username."""
+    return user.get_full_name() or user.email

@@ -155,5 +155,5 @@ def log_in(page, username: str, next_url: str = "/admin/") -> None:
     page.wait_for_load_state()
     if "/compte/2fa/authenticate/" in page.url:
         page.fill("input[name=code]", totp_code(username))
-        page.locator("main button[type=submit]").click()
+        page.press("input[name=code]", "Enter")
         page.wait_for_load_state()
