@@ -10,6 +10,8 @@ from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import services
 from .models import Approval, Profile
@@ -42,6 +44,13 @@ class ActionsColumn(Column):
         ]
         context["csrf_token"] = get_token(parent_context["request"])
         return context
+
+
+class MemberPermissionPolicy(ModelPermissionPolicy):
+    """Profiles come with their accounts: staff edit them, never add or delete one alone."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "delete"} and super().user_has_permission(user, action)
 
 
 class ProfileViewSet(ModelViewSet):
@@ -77,6 +86,7 @@ class ProfileViewSet(ModelViewSet):
         return Profile.objects.select_related("user").prefetch_related("user__emailaddress_set")
 
 
+register_permission_policy(Profile, MemberPermissionPolicy(Profile))
 profile_viewset = ProfileViewSet("membres")
 
 

@@ -106,3 +106,10 @@ def test_only_staff_approve_members(client, make_member, editor):
     assert response.status_code in (302, 403)
     pending.profile.refresh_from_db()
     assert pending.profile.approval == Approval.PENDING
+
+
+def test_staff_cannot_add_a_profile_without_its_account(client, staff):
+    client.force_login(staff)
+    html = client.get(reverse("membres:index")).content.decode()
+    assert reverse("membres:add") not in html
+    assert client.get(reverse("membres:add")).status_code in (302, 403)
