@@ -1,7 +1,10 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib import messages
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
+from .models import Approval
 from .services import profile_create
 
 
@@ -10,8 +13,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)
-        if commit:
-            profile_create(user=user)
+        if commit and profile_create(user=user).approval == Approval.PENDING:
+            messages.info(
+                request,
+                _(
+                    "Bienvenue ! L'équipe de Bloc local va valider votre inscription : vous "
+                    "pouvez lire les espaces dès maintenant et y écrirez une fois validé·e."
+                ),
+            )
         return user
 
     def render_mail(self, template_prefix, email, context, headers=None):

@@ -22,6 +22,7 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False  # changed in /compte/email/, where it is verified
 
 # E-mail is the identifier; Django's username is filled in by allauth and never shown.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"

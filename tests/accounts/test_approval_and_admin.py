@@ -75,6 +75,17 @@ def test_a_refused_member_is_told_and_still_cannot_post(
     assert "n'est pas validée" in mail.outbox[-1].subject
 
 
+def test_in_approval_mode_the_newcomer_is_told_to_wait(client, settings):
+    settings.ACCOUNT_SIGNUP_POLICY = "approval"
+    response = client.post(
+        "/compte/signup/",
+        {"email": "lea@example.org", "first_name": "Léa", "last_name": "Roux",
+         "password1": PASSWORD, "password2": PASSWORD},
+        follow=True,
+    )  # fmt: skip
+    assert "va valider votre inscription" in response.content.decode()
+
+
 def test_in_open_mode_a_verified_member_posts_at_once(client):
     newcomer = sign_up(client)
     assert newcomer.may_post is True
