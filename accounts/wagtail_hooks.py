@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -93,6 +94,26 @@ profile_viewset = ProfileViewSet("membres")
 @hooks.register("register_admin_viewset")
 def register_profile_viewset():
     return profile_viewset
+
+
+class PendingMembersPanel(Component):
+    """On the admin's home page, for staff: how many sign-ups wait for approval."""
+
+    name = "pending_members"
+    template_name = "accounts/admin/pending_members_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        return {
+            "pending": Profile.objects.pending().count(),
+            "url": reverse(profile_viewset.get_url_name("index")) + f"?approval={Approval.PENDING}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_members_panel(request, panels):
+    if request.user.is_staff and Profile.objects.pending().exists():
+        panels.append(PendingMembersPanel())
 
 
 def _staff_only(request):

@@ -124,3 +124,10 @@ def test_staff_cannot_add_a_profile_without_its_account(client, staff):
     html = client.get(reverse("membres:index")).content.decode()
     assert reverse("membres:add") not in html
     assert client.get(reverse("membres:add")).status_code in (302, 403)
+
+
+def test_the_admin_home_tells_staff_how_many_sign_ups_wait(client, staff, make_member):
+    make_member(approval=Approval.PENDING)
+    client.force_login(staff)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 inscription attend votre validation." in html
