@@ -100,7 +100,10 @@ def test_the_directory_is_for_logged_in_members(client):
 
 
 def test_a_profile_shows_only_what_the_member_filled_in(client, make_member):
-    shown = make_member("visible@example.org", in_directory=True, organisation="CC Erdre")
+    shown = make_member(
+        "visible@example.org", first_name="", last_name="", in_directory=True,
+        organisation="CC Erdre",
+    )  # fmt: skip
     client.force_login(make_member("lectrice@example.org"))
     html = client.get(shown.profile.get_absolute_url()).content.decode()
     assert "CC Erdre" in html
