@@ -25,7 +25,7 @@ def test_demo_accounts_are_created_once_with_their_roles(settings):
     assert permissions.can_read_space(member, Space.objects.get(slug="codir-pays-des-achards"))
     assert users.get(username="relecteur").groups.filter(name="Relecteurs").exists()
     assert EmailAddress.objects.get(user=member).verified
-    assert member.profile.approval == "approved"
+    assert member.profile.approval == "approved" and member.profile.in_directory
     assert Authenticator.objects.filter(user__username="admin", type="totp").exists()
     assert not Authenticator.objects.filter(user=member).exists()
 

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import Job, Profile
 from accounts.services import profile_for
 from forums.models import Space
 from forums.services import membership_add
@@ -82,6 +83,10 @@ class Command(BaseCommand):
             if kind == MEMBER:
                 for space in Space.objects.filter(slug__in=MEMBER_SPACES):
                     membership_add(space=space, user=user)
+                Profile.objects.filter(user=user).update(
+                    job=Job.DGS, organisation="Communauté de communes du Pays des Achards",
+                    in_directory=True,
+                )  # fmt: skip
             elif kind != ADMIN:
                 user.groups.add(Group.objects.get(name=kind))
         self.stdout.write(
