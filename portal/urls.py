@@ -1,16 +1,27 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# Both administrations log in through allauth, so that two-factor authentication applies.
+admin.site.login = secure_admin_login(admin.site.login)
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
+    path("compte/", include("allauth.urls")),
+    path("", include("accounts.urls")),
 ]
 
 if settings.DEBUG:
@@ -21,3 +32,4 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "portal.errors.server_error"
+handler429 = "accounts.views.too_many_requests"  # allauth's rate limits

@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
 from search import backends
+from tests.factories import two_factor
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +72,7 @@ def editor(django_user_model):
         "redactrice", "redactrice@example.org", "mot-de-passe-solide"
     )
     user.groups.add(Group.objects.get(name="Rédacteurs"))
-    return user
+    return two_factor(user)
 
 
 @pytest.fixture
@@ -80,7 +81,7 @@ def reviewer(django_user_model):
         "relecteur", "relecteur@example.org", "mot-de-passe-solide"
     )
     user.groups.add(Group.objects.get(name="Relecteurs"))
-    return user
+    return two_factor(user)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from faker import Faker
 from wagtail.documents.models import Document
 
@@ -106,3 +107,9 @@ def document(title: str = "Modèle") -> Document:
     doc.file.save("modele.txt", ContentFile(b"Un modele"), save=False)
     doc.save()
     return doc
+
+
+def two_factor(user):
+    """Gives `user` an authenticator app, as the administration requires; returns the user."""
+    TOTP.activate(user, generate_totp_secret())
+    return user

@@ -5,6 +5,7 @@ Each variable is documented in the README and in `.env.example`.
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -136,13 +137,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# E-mail: console in development; SMTP when EMAIL_HOST is set.
+# E-mail: console in development; SMTP when EMAIL_URL or EMAIL_HOST is set.
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Bloc local <ne-pas-repondre@bloc-local.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+_email_url = urlsplit(os.environ.get("EMAIL_URL", ""))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-if EMAIL_HOST:
+if _email_url.scheme in {"smtp", "smtps"}:
+    # smtp://user:password@host:587 (STARTTLS; `?tls=0` for none) or smtps://…:465 (TLS).
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email_url.hostname or ""
+    EMAIL_HOST_USER = unquote(_email_url.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email_url.password or "")
+    EMAIL_USE_SSL = _email_url.scheme == "smtps"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and "tls=0" not in _email_url.query
+    EMAIL_PORT = _email_url.port or (465 if EMAIL_USE_SSL else 587)
+elif _email_url.scheme:
+    raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://.")
+elif EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -308,8 +321,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
-
-LOGIN_URL = "wagtailadmin_login"  # until the accounts module sets the members' log-in page
 
 # Accounts (django-allauth, profiles): kept in their own module.
 from .accounts import *  # noqa: E402

@@ -126,9 +126,34 @@ def page(browser, live_url, request):
     context.close()
 
 
+_codes_used: dict[str, int] = {}
+
+
+def totp_code(username: str) -> str:
+    """The demo accounts' two-factor code of the moment, never one already used (allauth
+    refuses a code twice): waits for the next period when needed."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from portal.management.commands.demo_accounts import DEMO_TOTP_SECRET
+
+    period = 30
+    counter = int(time.time()) // period
+    if _codes_used.get(username) == counter:
+        time.sleep(period - time.time() % period + 0.5)
+        counter = int(time.time()) // period
+    _codes_used[username] = counter
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
+
+
 def log_in(page, username: str, next_url: str = "/admin/") -> None:
-    page.goto(f"/admin/login/?next={next_url}")
-    page.fill("input[name=username]", username)
+    """Logs a demo account in through the members' log-in page, with its two-factor code when
+    it has one (the accounts that reach the administration)."""
+    page.goto(f"/compte/login/?next={next_url}")
+    page.fill("input[name=login]", f"{username}@bloc-local.example")
     page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
+    if "/compte/2fa/authenticate/" in page.url:
+        page.fill("input[name=code]", totp_code(username))
+        page.press("input[name=code]", "Enter")
+        page.wait_for_load_state()

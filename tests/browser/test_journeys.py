@@ -128,3 +128,16 @@ def test_member_reports_a_post_and_a_moderator_hides_it(page):
     page.context.clear_cookies()
     page.goto(topic_url)
     expect(page.get_by_text(post_text)).to_have_count(0)
+
+
+def test_member_fills_her_profile_and_finds_herself_in_the_directory(page):
+    log_in(page, "membre", next_url="/compte/profil/")
+    page.goto("/compte/profil/")
+    page.get_by_label("Organisation").fill("Mairie de Sainte-Flaive-des-Loups")
+    page.get_by_label("Apparaître dans l'annuaire").check()
+    page.get_by_role("button", name="Enregistrer mon profil").click()
+    expect(page.get_by_text("Votre profil est enregistré.")).to_be_visible()
+    page.goto("/membres/?q=Flaive")
+    page.get_by_role("link", name="Marie Membre").click()
+    expect(page.locator("h1")).to_have_text("Marie Membre")
+    expect(page.get_by_text("Mairie de Sainte-Flaive-des-Loups")).to_be_visible()

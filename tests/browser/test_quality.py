@@ -33,12 +33,21 @@ PAGES = {
     "espaces d'échange": "/espaces/",
     "espace": "/espaces/reseau-dgs-sg/",
     "espace privé (non-membre)": "/espaces/codir-pays-des-achards/",
+    "connexion": "/compte/login/",
+    "inscription": "/compte/signup/",
+    "mot de passe oublié": "/compte/password/reset/",
 }
 MEMBER_PAGES = {
     "sujet": None,  # the first topic of the Réseau DGS-SG, found at run time
     "nouveau sujet": "/espaces/reseau-dgs-sg/nouveau-sujet/",
     "notifications": "/espaces/notifications/",
     "préférences de notification": "/espaces/notifications/preferences/",
+    "mon profil": "/compte/profil/",
+    "annuaire": "/membres/",
+    "données personnelles": "/compte/donnees/",
+    "adresse e-mail": "/compte/email/",
+    "double authentification": "/compte/2fa/",
+    "suppression du compte": "/compte/supprimer/",
 }
 
 

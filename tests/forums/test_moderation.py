@@ -12,6 +12,7 @@ from forums import services
 from forums.models import NotificationSettings, Post, Report, ReportStatus, Space, Topic
 from forums.selectors import response_stats
 from forums.tasks import send_unanswered_questions
+from tests.factories import two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +128,8 @@ def test_response_statistics_per_space():
 
 
 def test_staff_see_the_statistics_dashboard(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("chef", "chef@example.org", "x"))
+    chef = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    client.force_login(two_factor(chef))
     html = client.get(reverse("forums_response_stats")).content.decode()
     assert "Réseau DGS-SG" in html
     assert "365 derniers jours" in html

@@ -12,6 +12,8 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from tests.factories import two_factor
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,7 +76,8 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 @pytest.fixture
 def admin_client_(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("chef", "chef@example.org", "x"))
+    chef = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
+    client.force_login(two_factor(chef))
     return client
 
 

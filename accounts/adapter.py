@@ -1,0 +1,38 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib import messages
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .models import Approval
+from .services import profile_create
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth as Bloc local wants it: a profile for each new member, e-mails in HTML too."""
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit and profile_create(user=user).approval == Approval.PENDING:
+            messages.info(
+                request,
+                _(
+                    "Bienvenue ! L'équipe de Bloc local va valider votre inscription : vous "
+                    "pouvez lire les espaces dès maintenant et y écrirez une fois validé·e."
+                ),
+            )
+        return user
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth writes its e-mails (in French, from its catalogue) as plain text; each also
+        gets an HTML version in the site's e-mail layout."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            html = render_to_string("accounts/email/allauth_message.html", {"text": message.body})
+            message.attach_alternative(html, "text/html")
+        return message
+
+
+def user_display(user) -> str:
+    """How allauth names a member in its messages: never the hidden username."""
+    return user.get_full_name() or user.email

@@ -1,0 +1,32 @@
+"""Who may see or do what with member accounts: asked by views, templates and the forums."""
+
+from django.conf import settings
+
+from .models import Approval
+
+
+def can_access_admin(user) -> bool:
+    """Anyone who can reach the Wagtail admin; they must use two-factor authentication."""
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def may_post(user) -> bool:
+    """The sign-up policy: in `approval` mode a member writes once staff approved them.
+
+    Accounts made before the policy, or by staff (no profile yet), are trusted.
+    """
+    if settings.ACCOUNT_SIGNUP_POLICY != "approval" or user.is_staff:
+        return True
+    profile = getattr(user, "profile", None) if user.pk else None
+    return profile is None or profile.approval == Approval.APPROVED
+
+
+def can_see_profile(user, profile) -> bool:
+    """Logged-in members see the profiles in the directory; a member always sees their own."""
+    if not user.is_authenticated:
+        return False
+    if profile.user_id == user.pk:
+        return True
+    return profile.in_directory and profile.user.is_active
