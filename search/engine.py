@@ -194,9 +194,16 @@ def _run(scope: Scope, parsed, page_number, backend: str) -> Outcome:
 def _facet_values(scope: Scope, search) -> list:
     """The values of the territory, step, edition and space filters, with their counts."""
 
+    counted = {}
+
     def count(name: str, key: str, field_name: str) -> Counter:
-        queryset = sources(scope, name).get(key)
-        return Counter() if queryset is None else Counter(search(queryset).facet(field_name))
+        # Without a filter, "all but this filter" is the same search for every filter: once.
+        without = name if name in scope.chosen else ""
+        if (without, key, field_name) not in counted:
+            queryset = sources(scope, without).get(key)
+            found = {} if queryset is None else search(queryset).facet(field_name)
+            counted[without, key, field_name] = Counter(found)
+        return counted[without, key, field_name]
 
     territories = count("territoire", "fiches", "territory_id")
     for space_id, number in count("territoire", "discussions", "space_id").items():

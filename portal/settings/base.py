@@ -180,7 +180,8 @@ DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French, not PostgreSQL's default English. Our own stems (search/french.py) are indexed
     # beside the text and fold accents, which PostgreSQL's French configuration does not.
-    DATABASE_SEARCH["SEARCH_CONFIG"] = "french"
+    # search/postgres.py lets PostgreSQL use its full-text indexes.
+    DATABASE_SEARCH.update(BACKEND="search.postgres", SEARCH_CONFIG="french")
 OPENSEARCH_URLS = [url.strip() for url in os.environ.get("OPENSEARCH_URL", "").split(",") if url]
 if OPENSEARCH_URLS:
     WAGTAILSEARCH_BACKENDS = {
