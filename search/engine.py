@@ -23,6 +23,7 @@ from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 from . import backends
 
 PAGE_SIZE = 10
+FACET_LIMIT = 10  # values shown for a filter with many (territories, spaces)
 MAX_RESULTS = 200  # per kind: deeper pages of results are not worth their cost
 
 # The "type" filter: key, label, page model (None: every other page; "topics": discussions).
@@ -205,34 +206,45 @@ def _facet_values(scope: Scope, search) -> list:
             counted[without, key, field_name] = Counter(found)
         return counted[without, key, field_name]
 
-    territories = count("territoire", "fiches", "territory_id")
+    territories = Counter(count("territoire", "fiches", "territory_id"))
     for space_id, number in count("territoire", "discussions", "space_id").items():
         if space_id in scope.spaces and scope.spaces[space_id].territory_id:
             territories[scope.spaces[space_id].territory_id] += number
     steps = sum((count("etape", key, "steps") for key in ("fiches", "videos", "outils")), Counter())
     editions = count("edition", "videos", "edition_id")
-    spaces = count("espace", "discussions", "space_id")
-    named = [
-        ("etape", StepPage.objects.live().order_by("path"), steps),
-        ("territoire", Territory.objects.order_by("name"), territories),
-        ("edition", SeminarEditionPage.objects.live().order_by("-year"), editions),
-    ]
-    facets = []
-    for name, queryset, counts in named:
-        counts = {pk: number for pk, number in counts.items() if pk and number}
-        objects = queryset.filter(pk__in=counts) if counts else []
-        facets.append((name, [(obj.pk, str(obj), counts[obj.pk]) for obj in objects]))
-    facets.append(
+    territories = _most_common(territories, scope, "territoire")
+    spaces = _most_common(count("espace", "discussions", "space_id"), scope, "espace")
+    return [
+        ("etape", _named(StepPage.objects.live().order_by("path"), steps)),
+        ("territoire", _named(Territory.objects.all(), territories, by_count=True)),
+        ("edition", _named(SeminarEditionPage.objects.live().order_by("-year"), editions)),
         (
             "espace",
             [
-                (space.slug, space.name, spaces[pk])
-                for pk, space in sorted(scope.spaces.items(), key=lambda item: item[1].name)
-                if spaces.get(pk)
+                (scope.spaces[pk].slug, scope.spaces[pk].name, number)
+                for pk, number in spaces.items()
+                if pk in scope.spaces
             ],
-        )
-    )
-    return facets
+        ),
+    ]
+
+
+def _most_common(counts: Counter, scope: Scope, name: str) -> dict:
+    """The FACET_LIMIT values found most often, most frequent first, and the chosen one."""
+    found = {pk: number for pk, number in counts.most_common() if pk and number}
+    top = dict(list(found.items())[:FACET_LIMIT])
+    chosen = scope.chosen.get(name)
+    if chosen is not None and chosen.pk in found:
+        top.setdefault(chosen.pk, found[chosen.pk])
+    return top
+
+
+def _named(queryset, counts: dict, by_count: bool = False) -> list:
+    """(pk, name, count) of the objects counted, most frequent first or in the queryset's
+    order."""
+    counts = {pk: number for pk, number in counts.items() if pk and number}
+    objects = {obj.pk: obj for obj in queryset.filter(pk__in=counts)} if counts else {}
+    return [(pk, str(objects[pk]), counts[pk]) for pk in (counts if by_count else objects)]
 
 
 class MergedHits:
