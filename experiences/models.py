@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, PortalPageManager, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -19,6 +19,8 @@ PAGE_SIZE = 12
 
 class ExperienceIndexPage(Page):
     """Lists the experience sheets, newest first."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -12,9 +12,12 @@ cache is a folder (CACHE_DIR) for that reason.
 
 import hashlib
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "page-cache:version"
@@ -50,6 +53,27 @@ def _version() -> str:
     return version
 
 
+def remembered(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in the cache until the content changes."""
+    key = f"page-cache:{name}:{_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS or 60)
+    return value
+
+
+def restricted_sections() -> list[tuple[str, int]]:
+    """(path, depth) of the pages under a view restriction, read once per content version
+    rather than once per listing as Wagtail's `public()` does."""
+    from wagtail.models import PageViewRestriction
+
+    return remembered(
+        "restricted",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+
+
 def _watched(sender) -> bool:
     meta = sender._meta
     return meta.app_label in WATCHED_APPS and meta.label_lower not in UNWATCHED_MODELS
@@ -57,7 +81,10 @@ def _watched(sender) -> bool:
 
 def _changed(sender, **kwargs) -> None:
     if _watched(sender):
+        # Now, and again once committed: another process may have read the old content
+        # under the new version in between.
         bump()
+        transaction.on_commit(bump)
 
 
 def connect() -> None:

@@ -8,11 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BaseStreamBlock
+from portal.models import PortalPageManager
 from search.french import FrenchStemsMixin
 
 
 class CooperationPathPage(Page):
     """The path as a whole: its steps in order (the order of the page tree)."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -36,6 +39,8 @@ class StepPage(FrenchStemsMixin, Page):
 
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
     """
+
+    objects = PortalPageManager()
 
     summary = models.TextField(_("résumé"), max_length=400)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
