@@ -6,6 +6,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -250,6 +251,25 @@ class HomePage(Page):
         context["videos"] = VideoPage.objects.live().public().order_by("-first_published_at")[:6]
         return context
 
+    def route(self, request, path_components):
+        """Finds the deepest page of the URL in one query, where Wagtail asks the tree one level
+        at a time; that page routes what is left (a routable page's own paths) and checks that
+        it is live, as Wagtail does."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:length])
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
+
 
 class StandardPage(FrenchStemsMixin, Page):
     """A free page (legal notice, accessibility statement, about…), written as blocks."""
@@ -277,5 +297,5 @@ def live_pages(related_manager):
     Goes through primary keys so that it also works in previews, where modelcluster holds the
     unsaved choice in a fake queryset that knows nothing of `live()` or `public()`.
     """
-    model = related_manager.model
-    return model.objects.live().public().filter(pk__in=related_manager.values_list("pk", flat=True))
+    pages = PortalPageQuerySet(related_manager.model).live().public().order_by("path")
+    return pages.filter(pk__in=related_manager.values_list("pk", flat=True))

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BaseStreamBlock
 from portal.models import PortalPageManager
 from search.french import FrenchStemsMixin
@@ -60,7 +61,10 @@ class StepPage(FrenchStemsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = list(self.get_siblings().live().public().order_by("path"))
+        steps = page_cache.remembered(
+            f"steps-{self.path[: -self.steplen]}",
+            lambda: list(self.get_siblings().live().public().order_by("path")),
+        )
         ranks = {step.pk: number for number, step in enumerate(steps)}
         rank = ranks.get(self.pk)  # None in a preview of an unpublished step
         if rank is not None:
