@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint format messages audit clean
+.PHONY: run test bench install install-test lint format messages audit clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -36,6 +36,10 @@ test: install-test
 	scripts/browser-deps.sh
 	$(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"
 
+## Benchmark at a national scale: bench/report.md (BENCH_ARGS=--small for a quick run)
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -54,4 +58,4 @@ format: install-test
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles cache bench/bench.sqlite3 bench/.static bench/.cache

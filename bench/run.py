@@ -46,7 +46,7 @@ def parse_args():
     from portal.generate import Sizes
 
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--small", action="store_true", help="small data and 1 s of load (CI)")
+    parser.add_argument("--small", action="store_true", help="small data, 0.5 s per run (CI)")
     parser.add_argument("--duration", type=float, help="seconds of load per run (default 5)")
     parser.add_argument("--max-requests", type=int, default=5_000, help="per run")
     parser.add_argument("--skip-index", action="store_true", help="do not time update_index")
@@ -286,7 +286,10 @@ def budgets(runs: list[dict], search_p95: float) -> list[dict]:
 
     for run in runs:
         label = f"{run['name']} ({run['who']})"
-        check(f"{label}: SQL queries", run["queries"], f"≤ {MAX_QUERIES}", run["queries"] <= 10)
+        # The budget holds for what nearly every request finds: the caches filled. The first
+        # request after a change (cold, in the table) fills them.
+        queries = run["queries_cached"]
+        check(f"{label}: SQL queries, cached", queries, f"≤ {MAX_QUERIES}", queries <= MAX_QUERIES)
         c1, c8 = run["c1"], run["c8"]
         check(f"{label}: errors", c1["errors"] + c8["errors"], "0", not c1["errors"] + c8["errors"])
         if run["kind"] == "resource":
@@ -320,7 +323,7 @@ def markdown(report: dict) -> str:
         f"update_index: {report.get('update_index_s', 'not run')} s · "
         f"worker RSS (max): {report['worker_rss_mb']} MB",
         "",
-        "| page | visitor | SQL (cold/cached) | req/s 1 client | p50 | p95 | p99 | "
+        "| page | visitor | SQL cold/cached | req/s 1 client | p50 | p95 | p99 | "
         "req/s 8 clients | p50 | p95 | p99 |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
@@ -350,7 +353,7 @@ def main() -> None:
 
     django.setup()
     args = parse_args()
-    duration = args.duration or (1.0 if args.small else 5.0)
+    duration = args.duration or (0.5 if args.small else 5.0)
     timings = prepare(args)
 
     from django.conf import settings
