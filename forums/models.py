@@ -5,6 +5,7 @@ side effects go through `forums.services`; who may do what is decided in `forums
 """
 
 import uuid
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -193,8 +194,10 @@ class Topic(FrenchStemsMixin, index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
 
-    @property
+    @cached_property
     def search_text(self) -> str:
+        # Cached: the search backend reads it once per indexed field (title, body, stems…).
+        # Services reindex a freshly loaded topic, so a cached text is never stale there.
         return "\n".join(self.posts.shown().order_by("created_at").values_list("body", flat=True))
 
 
