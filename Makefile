@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install install-test lint format messages audit clean
+.PHONY: run test bench install install-test lint format messages audit clean opensearch
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -25,16 +25,22 @@ run: install
 	$(BIN)/python manage.py demo_accounts
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## Run the whole test suite (SQLite by default, PostgreSQL when DATABASE_URL says so)
+## Run the whole test suite (SQLite by default, PostgreSQL when DATABASE_URL says so); the search
+## tests run again against OpenSearch (OPENSEARCH_URL, or a node started for the run)
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	scripts/check-translations.sh
-	$(BIN)/pytest
+	OPENSEARCH_URL= $(BIN)/pytest
+	scripts/test-opensearch.sh
 	scripts/browser-deps.sh
-	$(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"
+	OPENSEARCH_URL= $(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"
+
+## Start a local OpenSearch node (for OPENSEARCH_URL); `scripts/opensearch.sh stop` stops it
+opensearch:
+	scripts/opensearch.sh start
 
 ## Benchmark at a national scale: bench/report.md (BENCH_ARGS=--small for a quick run)
 bench: install

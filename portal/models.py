@@ -171,7 +171,9 @@ class BaseResourcePage(FrenchStemsMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("documents_text"),
         index.SearchField("search_stems"),
+        index.FilterField("steps"),
     ]
 
     class Meta:
@@ -191,6 +193,18 @@ class BaseResourcePage(FrenchStemsMixin, Page):
             else []
         )
         return context
+
+    @property
+    def documents_text(self) -> str:
+        """The text of the attached documents, read at upload, for search."""
+        from search.models import DocumentText
+
+        attached = getattr(self, "documents", None)
+        if attached is None or not self.pk:
+            return ""
+        ids = [link.document_id for link in attached.all()]
+        texts = DocumentText.objects.filter(document_id__in=ids).values_list("text", flat=True)
+        return "\n".join(texts)
 
     @property
     def licence_url(self) -> str:

@@ -2,7 +2,7 @@
 # Throwaway single-node OpenSearch for tests and development, HTTP on 127.0.0.1.
 # Built from Maven Central artefacts with our launcher (opensearch/): no Docker,
 # no download other than Maven's. Each start gets an empty data dir.
-# Usage: scripts/opensearch.sh start|stop|url|status
+# Usage: scripts/opensearch.sh start|stop|url|status|pid
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -138,5 +138,6 @@ case "${1:-}" in
   stop) stop ;;
   url) url ;;
   status) status ;;
-  *) die "usage: $0 start|stop|url|status" ;;
+  pid) running_pid || die "not running" ;;
+  *) die "usage: $0 start|stop|url|status|pid" ;;
 esac

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+from django.db import models
 from wagtail.search import index
 from wagtail.search.query import And, Not, Or, PlainText
 
@@ -47,9 +48,13 @@ def stemmed_query(query):
     return query
 
 
-class FrenchStemsMixin:
+class FrenchStemsMixin(models.Model):
     """Gives an indexed model `search_stems` (declare `index.SearchField("search_stems")`):
-    the stems of its other searched text."""
+    the stems of its other searched text. A model, not a plain mixin, because the OpenSearch
+    backend names each field after the model that defines it."""
+
+    class Meta:
+        abstract = True
 
     @property
     def search_stems(self) -> str:

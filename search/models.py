@@ -35,3 +35,42 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class PendingIndexUpdate(models.Model):
+    """An OpenSearch index update that failed (node down or slow): kept until a retry succeeds,
+    so none is lost. The object is indexed as it is at retry time, or removed if it is gone."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("mise à jour d'index en attente")
+        verbose_name_plural = _("mises à jour d'index en attente")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_pending_index_update"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}"
+
+
+class DocumentText(models.Model):
+    """The text of an uploaded document, read at upload (search/documents.py), so that the
+    pages it is attached to are found by it."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="search_text"
+    )
+    text = models.TextField(blank=True)
+    extracted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("texte de document")
+        verbose_name_plural = _("textes de documents")
+
+    def __str__(self):
+        return str(self.document)

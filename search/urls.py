@@ -4,4 +4,8 @@ from . import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.search, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("suggestions/", views.suggest, name="suggest"),
+    path("demander/", views.ask, name="ask"),
+]

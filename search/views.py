@@ -1,35 +1,32 @@
+import difflib
+import re
 from html import unescape
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string, parse_query_string
 
-from experiences.models import ExperienceSheetPage
 from forums import permissions
 from forums.models import Post, Topic
-from resources.models import ToolPage, VideoPage
+from resources.models import VideoPage
 
-from .french import stemmed_query
-from .highlight import excerpt
+from . import backends, engine
+from .french import WORD, fold, stemmed_query
+from .highlight import STEM_LENGTH, excerpt
 from .models import SearchLog
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
-MAX_RESULTS = 200  # per kind of source: deeper pages of results are not worth their cost
-
-# The "type" filter: key, label, page model (None: every other page; "topics": discussions).
-KINDS = [
-    ("fiches", _("Fiches expérience"), ExperienceSheetPage),
-    ("videos", _("Vidéos"), VideoPage),
-    ("outils", _("Outils"), ToolPage),
-    ("pages", _("Autres pages"), None),
-    ("discussions", _("Discussions"), "topics"),
-]
-KIND_MODELS = [model for _key, _label, model in KINDS if isinstance(model, type)]
+SUGGESTIONS = 8
 
 
 def search(request):
@@ -39,65 +36,151 @@ def search(request):
     spaces the visitor may read (a topic is found by its title and the text of its visible
     posts, never by hidden or deleted ones). The query is cut at MAX_QUERY_LENGTH characters,
     stripped of control characters and parsed by Wagtail (words, and phrases in double quotes),
-    so no input reaches the search backend as raw syntax.
+    so no input reaches the search backend as raw syntax. Unknown filter values are ignored,
+    and said so.
     """
     query = clean_query(request.GET.get("q", ""))
-    kind = request.GET.get("type", "")
-    if kind not in {key for key, _label, _model in KINDS}:
-        kind = ""
-    context = {"query": query, "kind": kind, "results": None}
+    scope = engine.scope_for(request)
+    context = {
+        "query": query,
+        "scope": scope,
+        "kind": scope.chosen.get("type", ""),
+        "filter_params": [
+            (name, request.GET[name]) for name in scope.chosen if name in request.GET
+        ],
+    }
     if query:
         _filters, parsed = parse_query_string(query, operator="and")
-        parsed = stemmed_query(parsed)
-        sources = kind_querysets(Site.find_for_request(request), request.user)
-        counts = {key: queryset.search(parsed).count() for key, queryset in sources.items()}
-        hits = find(sources, parsed, kind)
-        results = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+        outcome = engine.run(scope, stemmed_query(parsed))
+        results = Paginator(outcome.hits, PAGE_SIZE).get_page(request.GET.get("page"))
         texts = topic_texts([hit for hit in results if isinstance(hit, Topic)])
+        prefetch(results)
         for hit in results:
-            decorate(hit, request)
-            hit.excerpt = excerpt(
-                texts.get(hit.pk) if isinstance(hit, Topic) else describe(hit), query
-            )
+            decorate(hit, request, query, texts)
         context.update(
             results=results,
-            facets=[(key, label, counts[key]) for key, label, _model in KINDS],
-            total=sum(counts.values()),
+            outcome=outcome,
+            facets=facet_links(request, scope, outcome.facets),
             promotions=SearchPromotion.objects.filter(
                 query__query_string=normalise_query_string(query), page__live=True
             ).select_related("page")[:3],
         )
-        SearchLog.objects.create(
-            query=normalise_query_string(query)[:200], results=context["total"]
-        )
+        if not outcome.hits:
+            context.update(spelling=spelling(query), ask_spaces=postable_spaces(request.user))
+        SearchLog.objects.create(query=normalise_query_string(query)[:200], results=outcome.total)
     return render(request, "search/search.html", context)
 
 
-def kind_querysets(site, user) -> dict:
-    """What each kind of result is searched in, already narrowed to what `user` may read."""
-    sources = {}
-    for key, _label, model in KINDS:
-        if model == "topics":
-            readable = permissions.readable_spaces(user).values("pk")
-            sources[key] = Topic.objects.filter(space_id__in=readable).select_related("space")
-        elif model is None:
-            pages = Page.objects.live().public().in_site(site).exclude(depth__lte=1)
-            sources[key] = pages.not_type(*KIND_MODELS).specific()
-        else:
-            sources[key] = model.objects.live().public().in_site(site)
-    return sources
+def suggest(request):
+    """Titles starting with what is typed: JSON for the search box, a page without JavaScript."""
+    query = clean_query(request.GET.get("q", ""))[:60]
+    titles = suggestions(request, query) if len(query) >= 2 else []
+    if request.GET.get("format") == "json":
+        return JsonResponse({"query": query, "suggestions": [title for title, _url in titles]})
+    return render(request, "search/suggestions.html", {"query": query, "suggestions": titles})
 
 
-def find(sources: dict, parsed, kind: str) -> list:
-    """The hits of the chosen kind, or of every kind merged by their rank in their own list
-    (relevance scores differ from one backend to another and cannot be compared directly)."""
-    ranked = []
-    for key, queryset in sources.items():
-        if kind and key != kind:
-            continue
-        hits = list(queryset.search(parsed)[:MAX_RESULTS])
-        ranked += [(number / len(hits), hit) for number, hit in enumerate(hits)]
-    return [hit for _rank, hit in sorted(ranked, key=lambda pair: pair[0])]
+def suggestions(request, query: str) -> list[tuple[str, str]]:
+    scope = engine.scope_for(request)
+    pages = Page.objects.live().public().in_site(scope.site).exclude(depth__lte=1)
+    topics = Topic.objects.filter(space_id__in=list(scope.spaces)).select_related("space")
+
+    def complete(backend: str) -> list[tuple[str, str]]:
+        found = [
+            (page.title, page.get_url(request))
+            for page in pages.autocomplete(query, backend=backend)[:SUGGESTIONS]
+        ]
+        return found + [
+            (topic.title, topic.get_absolute_url())
+            for topic in topics.autocomplete(query, backend=backend)[: SUGGESTIONS - len(found)]
+        ]
+
+    return backends.with_fallback(complete)[0]
+
+
+def ask(request):
+    """ "Ask the community" from a search that found nothing: the new topic form of the chosen
+    space, with the query as its title."""
+    query = clean_query(request.GET.get("q", ""))
+    chosen = request.GET.get("espace")
+    space = next((space for space in postable_spaces(request.user) if space.slug == chosen), None)
+    if space is None:
+        return redirect(f"{reverse('search:search')}?{urlencode({'q': query})}")
+    url = reverse("forums:topic_create", args=[space.slug])
+    return redirect(f"{url}?{urlencode({'titre': query})}")
+
+
+def postable_spaces(user) -> list:
+    if not permissions.may_write(user):
+        return []
+    return [
+        space for space in permissions.readable_spaces(user) if permissions.can_post(user, space)
+    ]
+
+
+def spelling(query: str) -> str:
+    """The query with each unknown word replaced by the closest word of the site's titles,
+    or "" when no word was corrected."""
+    vocabulary = cache.get("search:vocabulary")  # folded word -> word as written
+    if vocabulary is None:
+        titles = Page.objects.live().public().values_list("title", flat=True)
+        vocabulary = {fold(word): word.lower() for title in titles for word in WORD.findall(title)}
+        cache.set("search:vocabulary", vocabulary, 15 * 60)
+    words, changed = [], False
+    for word in query.split():
+        folded = fold(word)
+        close = (
+            [] if folded in vocabulary else difflib.get_close_matches(folded, vocabulary, 1, 0.75)
+        )
+        words.append(vocabulary[close[0]] if close else word)
+        changed |= bool(close)
+    return " ".join(words) if changed else ""
+
+
+def facet_links(request, scope, facets) -> list[dict]:
+    """Each filter's values as links to the same search with that value chosen (and back to
+    the first page), the chosen one marked, and a link that takes the filter away."""
+
+    def url(name, value=None):
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.pop(name, None)
+        if value is not None:
+            params[name] = value
+        return f"?{params.urlencode()}"
+
+    links = []
+    for name, label, values in facets:
+        current = request.GET.get(name) if name in scope.chosen else None
+        links.append(
+            {
+                "name": name,
+                "label": label,
+                "clear": current is not None,
+                "clear_url": url(name),
+                "values": [
+                    {
+                        "label": value_label,
+                        "count": count,
+                        "url": url(name, value),
+                        "current": str(value) == current,
+                    }
+                    for value, value_label, count in values
+                ],
+            }
+        )
+    return links
+
+
+def prefetch(results) -> None:
+    """What the result list shows of its pages (territories, steps), in one query per kind."""
+    by_model: dict[type, list] = {}
+    for hit in results:
+        by_model.setdefault(type(hit), []).append(hit)
+    for model, hits in by_model.items():
+        related = [name for name in ("territory", "steps") if hasattr(model, name)]
+        if related and model is not Topic:
+            prefetch_related_objects(hits, *related)
 
 
 def topic_texts(topics) -> dict[int, str]:
@@ -109,25 +192,44 @@ def topic_texts(topics) -> dict[int, str]:
     return {topic_id: "\n".join(bodies) for topic_id, bodies in texts.items()}
 
 
-def decorate(hit, request) -> None:
-    """Gives page and topic hits the same attributes for the template."""
+def decorate(hit, request, query: str, texts: dict) -> None:
+    """Gives page and topic hits the same attributes for the template: link, kind, context,
+    date and excerpt. A video found by its captions links to the moment that matches."""
     if isinstance(hit, Topic):
         hit.result_url = hit.get_absolute_url()
         hit.kind_label = _("Discussion")
         hit.context = hit.space.name
         hit.date = hit.last_post_at
-    else:
-        hit.result_url = hit.get_url(request)
-        hit.kind_label = hit.get_verbose_name()
-        territory = getattr(hit, "territory", None)
-        hit.context = territory.name if territory else ""
-        hit.date = hit.last_published_at
+        hit.excerpt = excerpt(texts.get(hit.pk, ""), query)
+        return
+    hit.result_url = hit.get_url(request)
+    hit.kind_label = hit.get_verbose_name()
+    territory = getattr(hit, "territory", None)
+    steps = [step.title for step in hit.steps.all()] if hasattr(hit, "steps") else []
+    hit.context = " · ".join(([territory.name] if territory else []) + steps)
+    hit.date = hit.last_published_at
+    hit.excerpt = excerpt(describe(hit), query)
+    cue = matching_cue(hit, query) if isinstance(hit, VideoPage) else None
+    if cue:
+        hit.result_url += f"?t={cue.start}#t{cue.start}"
+        hit.moment = cue.timecode
+        hit.excerpt = excerpt(cue.text, query)
+
+
+def matching_cue(video, query: str):
+    """The first caption of `video` holding a word of the query, if the summary does not."""
+    stems = {fold(word)[:STEM_LENGTH] for word in re.findall(r"\w{3,}", query)}
+
+    def holds(text: str) -> bool:
+        return any(fold(word)[:STEM_LENGTH] in stems for word in WORD.findall(text))
+
+    if not stems or holds(f"{video.title} {video.summary}"):
+        return None
+    return next((cue for cue in video.cues if holds(cue.text)), None)
 
 
 def describe(hit) -> str:
     """The text an excerpt is taken from."""
-    if isinstance(hit, VideoPage):
-        return f"{hit.summary}\n{hit.transcript}"
     return getattr(hit, "summary", "") or getattr(hit, "intro", "") or hit.search_description
 
 

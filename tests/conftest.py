@@ -1,20 +1,68 @@
 """Shared fixtures: the demo site is loaded once per test session, each test rolls back."""
 
+import copy
+import io
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
+from modelsearch import index
+from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
+from search import backends
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_demo()
+        if settings.OPENSEARCH_URLS:
+            # Loaded without indexing object by object, then indexed in bulk, as in production.
+            backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+            backends["default"]["AUTO_UPDATE"] = False
+            with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+                load_demo()
+            call_command("update_index", stdout=io.StringIO())
+        else:
+            load_demo()
+    yield
+    if settings.OPENSEARCH_URLS:
+        backend = get_search_backend()
+        backend.es.indices.delete(index=f"{backend.index_prefix}*")
+
+
+@pytest.fixture(autouse=True)
+def search_index_follows_rollbacks(request, monkeypatch):
+    """With OpenSearch, the index lives outside the test's transaction: what a test wrote to it
+    is put back as the database is after the rollback, before the next test."""
+    if not settings.OPENSEARCH_URLS or not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    request.getfixturevalue("db")
+    cache.delete(backends.DOWN_KEY)
+    backend = get_search_backend()
+    for model, pk in written_to_index:
+        current = model._default_manager.filter(pk=pk).first()
+        indexed = current and index.get_indexed_instance(current)
+        backend._apply(indexed or model(pk=pk), remove=not indexed)
+    written_to_index.clear()
+
+    apply = backends.ResilientOpenSearchBackend._apply
+
+    def recorded(self, obj, remove):
+        written_to_index.add((type(obj), str(obj.pk)))
+        apply(self, obj, remove)
+
+    monkeypatch.setattr(backends.ResilientOpenSearchBackend, "_apply", recorded)
+    yield
+
+
+written_to_index: set[tuple[type, str]] = set()
 
 
 @pytest.fixture(autouse=True)

@@ -174,11 +174,76 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Search. The database backend by default; OpenSearch when OPENSEARCH_URL names its nodes
+# (comma-separated). The database index is then kept too: the search page answers from it
+# while OpenSearch is unavailable (search/backends.py).
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # French stems are indexed by our own code (search/french.py): PostgreSQL must not stem
-    # them again in English, its default.
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "simple"
+    # French, not PostgreSQL's default English. Our own stems (search/french.py) are indexed
+    # beside the text and fold accents, which PostgreSQL's French configuration does not.
+    DATABASE_SEARCH["SEARCH_CONFIG"] = "french"
+OPENSEARCH_URLS = [url.strip() for url in os.environ.get("OPENSEARCH_URL", "").split(",") if url]
+if OPENSEARCH_URLS:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "URLS": OPENSEARCH_URLS,
+            "INDEX_PREFIX": os.environ.get("OPENSEARCH_INDEX_PREFIX", "blocal_"),
+            "TIMEOUT": int(os.environ.get("OPENSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": len(OPENSEARCH_URLS)},
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "index": {
+                        "number_of_shards": 1,
+                        "number_of_replicas": int(
+                            os.environ.get("OPENSEARCH_REPLICAS", min(len(OPENSEARCH_URLS) - 1, 1))
+                        ),
+                    },
+                    "analysis": {
+                        "filter": {
+                            "french_elision": {
+                                "type": "elision",
+                                "articles_case": True,
+                                "articles": [
+                                    "l",
+                                    "m",
+                                    "t",
+                                    "qu",
+                                    "n",
+                                    "s",
+                                    "j",
+                                    "d",
+                                    "c",
+                                    "jusqu",
+                                    "quoiqu",
+                                    "lorsqu",
+                                    "puisqu",
+                                ],  # fmt: skip
+                            },
+                            "french_stemmer": {"type": "stemmer", "language": "light_french"},
+                        },
+                        # Every text field without an analyser of its own: French words,
+                        # accents folded.
+                        "analyzer": {
+                            "default": {
+                                "tokenizer": "standard",
+                                "filter": [
+                                    "french_elision",
+                                    "lowercase",
+                                    "asciifolding",
+                                    "french_stemmer",
+                                ],
+                            }
+                        },
+                    },
+                }
+            },
+        },
+        "database": DATABASE_SEARCH,
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "odt",

@@ -23,3 +23,10 @@ WHITENOISE_USE_FINDERS = True
 
 for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+if OPENSEARCH_URLS:
+    # An index of its own, read back at once after each write.
+    # Indexes of this run only (runs may share a node): tests/conftest.py deletes them after.
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        INDEX_PREFIX=f"blocal_test_{os.getpid()}_", REFRESH_ON_WRITE=True, TIMEOUT=3
+    )

@@ -133,6 +133,7 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
         index.SearchField("transcript"),
         index.SearchField("description"),
         index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.FilterField("edition_id"),
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]
@@ -170,5 +171,9 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
             step_list=live_pages(self.steps).order_by("path"),
             # A page being created has no primary key yet, hence nothing that cites it.
             cited_by=self.cited_by.live().public().select_related("territory") if self.pk else [],
+            # "?t=75": the player starts at that second (a search hit in the captions).
+            start_at=next(
+                (cue.start for cue in self.cues if str(cue.start) == request.GET.get("t")), None
+            ),
         )
         return context

@@ -19,8 +19,12 @@ def test_visitor_reads_a_sheet_follows_a_step_and_searches(page):
     expect(page.locator("h1")).to_have_text(step_title)
     expect(page.get_by_role("link", name=re.compile("Acter la légitimité"))).to_be_visible()
 
-    page.get_by_role("searchbox", name="Rechercher sur le portail").fill("charte de fonctionnement")
-    page.get_by_role("searchbox", name="Rechercher sur le portail").press("Enter")
+    box = page.get_by_role("combobox", name="Rechercher sur le portail")
+    box.press_sequentially("chart")  # suggestions while typing fill the box's list
+    suggestion = page.locator("#suggestions-entete option[value^='Charte de fonctionnement']")
+    expect(suggestion).to_have_count(1)
+    box.fill("charte de fonctionnement")
+    box.press("Enter")
     expect(page.locator("ol.results")).to_be_visible()
     first = page.locator("ol.results a.result__title").first
     title = first.inner_text()

@@ -7,7 +7,6 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from experiences.models import ExperienceSheetPage
 from forums import services
-from forums.models import Space
 from search.models import SearchLog
 
 pytestmark = pytest.mark.django_db
@@ -21,18 +20,6 @@ def search(client, **params):
     response = client.get("/recherche/", params)
     assert response.status_code == 200
     return response.content.decode()
-
-
-@pytest.fixture
-def private_topic(settings, django_capture_on_commit_callbacks):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    codir = Space.objects.get(slug="codir-pays-des-achards")
-    with django_capture_on_commit_callbacks(execute=True):
-        topic = services.topic_create(
-            space=codir, author=user("marc.girard"), title="Mutualisation des agents d'entretien",
-            body="Chiffrage confidentiel de la mutualisation.",
-        )  # fmt: skip
-    return topic
 
 
 def test_a_private_topic_is_found_only_by_members_of_its_space(client, private_topic):

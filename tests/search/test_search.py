@@ -39,8 +39,50 @@ def test_unpublished_and_private_pages_are_not_found(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "   ", "\x00\x07", '"non fermé', "a" * 5000, "<script>alert(1)</script>"]
+    "query",
+    [
+        "",
+        "   ",
+        "\x00\x07",
+        '"non fermé',
+        '""',
+        "a" * 5000,
+        "<script>alert(1)</script>",
+        "charte AND (NOT élus OR -maire) title:x* ~2 ^3 ? / \\ {} [] || &&",
+        "SELECT * FROM wagtailcore_page; --",
+    ],
 )
 def test_odd_queries_get_a_normal_page(client, query):
     html = search(client, query)
     assert "<script>alert(1)</script>" not in html
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(
+    count_queries, settings, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    from forums import services
+    from forums.models import Space
+    from portal.models import StandardPage
+
+    url = "/recherche/?q=zéphyrine"
+    home, space = Page.objects.get(depth=2), Space.objects.get(slug="reseau-dgs-sg")
+    author = get_user_model().objects.get(username="nadia.benali")
+    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
+
+    def add(number):
+        with django_capture_on_commit_callbacks(execute=True):
+            for n in range(number):
+                slug = f"zephyrine-{StandardPage.objects.count()}-{n}"
+                home.add_child(instance=StandardPage(title=f"Zéphyrine {n}", slug=slug))
+                services.topic_create(space=space, author=author, title=f"Zéphyrine {n}", body="…")
+
+    add(2)
+    count_queries(url)  # the first request also fills a few caches (the site's root paths)
+    _response, few = count_queries(url)
+    add(12)
+    response, many = count_queries(url)
+    assert "28 résultats" in response.content.decode()  # 14 pages and 14 topics
+    assert many == few, (few, many)

@@ -1,0 +1,140 @@
+"""Wagtail's OpenSearch backend, made to lose nothing when the cluster is down or slow.
+
+A failed index update is kept in the database (`PendingIndexUpdate`) and retried: at the next
+successful update, by a background task when the task backend can run one later, and by
+`manage.py retry_index_updates`. Publishing and reading never wait on a cluster known to be
+down: after a failure the cluster is left alone for DOWN_SECONDS, and the search page answers
+from the database backend meanwhile (see search.views).
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from modelsearch import index
+from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend, OpenSearch2SearchResults
+from opensearchpy.exceptions import OpenSearchException
+
+logger = logging.getLogger(__name__)
+
+DOWN_KEY = "search:opensearch-down"
+DOWN_SECONDS = 30
+
+# What a cluster that is down, slow or refusing raises.
+UNAVAILABLE = (OpenSearchException,)
+
+
+def with_fallback(search):
+    """`search(backend_name)` with the best backend answering: OpenSearch when configured and
+    not known to be down, else the database. Returns (answer, degraded?)."""
+    names = list(settings.WAGTAILSEARCH_BACKENDS)
+    if len(names) > 1 and is_down():
+        names = names[1:]
+    for name in names[:-1]:
+        try:
+            return search(name), False
+        except UNAVAILABLE:
+            logger.warning("OpenSearch unavailable: searching the database instead")
+            mark_down()
+    return search(names[-1]), names[-1] != "default"
+
+
+def is_down() -> bool:
+    return bool(cache.get(DOWN_KEY))
+
+
+def mark_down() -> None:
+    cache.set(DOWN_KEY, True, DOWN_SECONDS)
+
+
+class SearchResults(OpenSearch2SearchResults):
+    FACET_SIZE = 500  # OpenSearch returns the 10 most frequent values unless told otherwise
+
+    def facet(self, field_name):
+        field = self.query_compiler._get_filterable_field(field_name)
+        if field is None:
+            return super().facet(field_name)  # raises Wagtail's own error
+        body = self._get_es_body()
+        column = self.query_compiler.mapping.get_field_column_name(field)
+        body["aggregations"] = {field_name: {"terms": {"field": column, "size": self.FACET_SIZE}}}
+        response = self._backend_do_search(
+            body,
+            index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            size=0,
+        )
+        buckets = response["aggregations"][field_name]["buckets"]
+        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+
+
+class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
+    results_class = SearchResults
+
+    def __init__(self, params):
+        # Tests read their own writes at once; production lets OpenSearch refresh every second.
+        self.refresh_on_write = params.pop("REFRESH_ON_WRITE", False)
+        super().__init__(params)
+
+    def add(self, obj):
+        self._write(obj, remove=False)
+
+    def delete(self, obj):
+        self._write(obj, remove=True)
+
+    def _write(self, obj, remove: bool) -> None:
+        from .models import PendingIndexUpdate
+
+        if is_down():
+            self._keep(obj)
+            return
+        try:
+            self._apply(obj, remove)
+        except UNAVAILABLE:
+            logger.warning("OpenSearch unavailable: index update of %r kept for a retry", obj)
+            mark_down()
+            self._keep(obj)
+            return
+        if PendingIndexUpdate.objects.exists():
+            self.retry_pending()
+
+    def _apply(self, obj, remove: bool) -> None:
+        if remove:
+            super().delete(obj)
+        else:
+            super().add(obj)
+        if self.refresh_on_write:
+            self.get_index_for_model(type(obj)).refresh()
+
+    def _keep(self, obj) -> None:
+        from .models import PendingIndexUpdate
+        from .tasks import schedule_retry
+
+        _update, created = PendingIndexUpdate.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+        )
+        if created and PendingIndexUpdate.objects.count() == 1:
+            schedule_retry()  # one scheduled retry at a time: it reschedules itself
+
+    def retry_pending(self, limit: int = 1000) -> int:
+        """Applies the kept updates, oldest first; stops at the first failure. Returns how many
+        are still pending."""
+        from .models import PendingIndexUpdate
+
+        pending = PendingIndexUpdate.objects.select_related("content_type").order_by("pk")
+        for update in pending[:limit]:
+            model = update.content_type.model_class()
+            current = model._default_manager.filter(pk=update.object_id).first()
+            indexed = current and index.get_indexed_instance(current)
+            try:
+                if indexed:
+                    self._apply(indexed, remove=False)
+                else:
+                    self._apply(model(pk=update.object_id), remove=True)
+            except UNAVAILABLE:
+                mark_down()
+                break
+            update.delete()
+        return PendingIndexUpdate.objects.count()
+
+
+SearchBackend = ResilientOpenSearchBackend
