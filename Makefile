@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint format messages audit clean opensearch
+.PHONY: run test bench install install-test lint format messages audit clean opensearch
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -42,6 +42,10 @@ test: install-test
 opensearch:
 	scripts/opensearch.sh start
 
+## Benchmark at a national scale: bench/report.md (BENCH_ARGS=--small for a quick run)
+bench: install
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -60,4 +64,4 @@ format: install-test
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles cache bench/bench.sqlite3 bench/.static bench/.cache

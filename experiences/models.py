@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, PortalPageManager, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -19,6 +19,8 @@ PAGE_SIZE = 12
 
 class ExperienceIndexPage(Page):
     """Lists the experience sheets, newest first."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -103,21 +105,25 @@ class ExperienceSheetPage(BaseResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        territory = self.territory
-        low, high = territory.similar_population_range()
+        # Lazy: the template reads them in a cached fragment, most requests never run them.
         context.update(
-            lessons_by_kind=self.lessons_by_kind(),
             documents=self.documents.select_related("document"),
             videos=live_pages(self.related_videos),
             tools=live_pages(self.related_tools),
             step_list=live_pages(self.steps).order_by("path"),
-            similar=ExperienceSheetPage.objects.live()
-            .public()
-            .filter(territory__kind=territory.kind, territory__population__range=(low, high))
-            .exclude(pk=self.pk)
-            .select_related("territory")[:5],
         )
         return context
+
+    def similar_sheets(self):
+        """Sheets of "territories like mine": same kind, from half to twice the population."""
+        low, high = self.territory.similar_population_range()
+        return (
+            ExperienceSheetPage.objects.live()
+            .public()
+            .filter(territory__kind=self.territory.kind, territory__population__range=(low, high))
+            .exclude(pk=self.pk)
+            .select_related("territory")[:5]
+        )
 
     def lessons_by_kind(self) -> list[tuple[str, list[str]]]:
         """The lessons grouped in the block's order of kinds, leaving out empty kinds."""

@@ -1,6 +1,6 @@
 from functools import cache
 
-from .models import Notification
+from .selectors import unread_count
 
 
 def notifications(request):
@@ -12,6 +12,6 @@ def notifications(request):
 
     @cache
     def unread_notifications() -> int:
-        return Notification.objects.filter(user=user, read_at__isnull=True).count()
+        return unread_count(user)
 
     return {"unread_notifications": unread_notifications}

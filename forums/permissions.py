@@ -6,6 +6,8 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -20,32 +22,69 @@ from .models import (
     Visibility,
 )
 
+CACHE_SECONDS = 600
+
+
+def _remembered(user, name: str, compute):
+    """Read once per user object (so once per request), and kept in the cache between requests
+    until `forget` (called by the services and on every save of a membership or suspension)."""
+    attribute = f"_forum_{name}"
+    if not hasattr(user, attribute):
+        key = f"forums:{name}:{user.pk}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, CACHE_SECONDS)
+        setattr(user, attribute, value)
+    return getattr(user, attribute)
+
 
 def _memberships(user) -> dict[int, Membership]:
-    """The user's memberships by space, read once per user object (so once per request)."""
-    if not hasattr(user, "_forum_memberships"):
-        user._forum_memberships = {
-            membership.space_id: membership for membership in Membership.objects.filter(user=user)
-        }
-    return user._forum_memberships
+    """The user's memberships by space."""
+    return _remembered(
+        user,
+        "memberships",
+        lambda: {membership.space_id: membership for membership in user.space_memberships.all()},
+    )
 
 
 def _suspended_spaces(user) -> set[int | None]:
     """Spaces where the user is suspended now; None stands for a site-wide suspension."""
-    if not hasattr(user, "_forum_suspensions"):
-        user._forum_suspensions = set(
+    suspensions = _remembered(
+        user,
+        "suspensions",
+        lambda: list(
             Suspension.objects.filter(user=user, until__gt=timezone.now()).values_list(
-                "space_id", flat=True
+                "space_id", "until"
             )
-        )
-    return user._forum_suspensions
+        ),
+    )
+    now = timezone.now()
+    return {space for space, until in suspensions if until > now}
 
 
 def forget(user) -> None:
     """Drops what this module remembered of `user`, after their memberships change."""
-    for attribute in ("_forum_memberships", "_forum_suspensions"):
-        if hasattr(user, attribute):
-            delattr(user, attribute)
+    for name in ("memberships", "suspensions"):
+        if hasattr(user, f"_forum_{name}"):
+            delattr(user, f"_forum_{name}")
+    forget_user_id(user.pk)
+
+
+def forget_user_id(user_id: int) -> None:
+    keys = [f"forums:{name}:{user_id}" for name in ("memberships", "suspensions")]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def member_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: a membership or suspension saved or deleted, here or in the admin."""
+    forget_user_id(instance.user_id)
+
+
+def membership(user, space: Space) -> Membership | None:
+    """The user's membership of `space`, whatever its status."""
+    return _memberships(user).get(space.pk) if user.is_authenticated else None
 
 
 def is_member(user, space: Space) -> bool:

@@ -1,14 +1,38 @@
-"""Reads that several screens share: the response statistics of the spaces."""
+"""Reads that several screens share: the unread count, the response statistics of the spaces."""
 
 import datetime
 import statistics
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
-from .models import Topic
+from .models import Notification, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
+UNREAD_SECONDS = 600
+
+
+def unread_count(user) -> int:
+    """The member's unread notifications, kept in the cache until one of them changes."""
+    key = f"forums:unread:{user.pk}"
+    count = cache.get(key)
+    if count is None:
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_SECONDS)
+    return count
+
+
+def forget_unread(user_id: int) -> None:
+    key = f"forums:unread:{user_id}"
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
+def notification_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver: a notification created, changed or deleted."""
+    forget_unread(instance.user_id)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
-from . import markup, permissions
+from . import markup, permissions, selectors
 from .models import (
     Attachment,
     Membership,
@@ -341,3 +341,4 @@ def follow(*, user, space: Space | None = None, topic: Topic | None = None, on: 
 
 def notifications_mark_read(*, user) -> None:
     Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
+    selectors.forget_unread(user.pk)

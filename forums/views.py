@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from portal.models import live_pages
+
 from . import permissions, services
 from .forms import (
     MoveForm,
@@ -100,12 +102,12 @@ def space_detail(request, slug):
     if context["can_read"]:
         topics = Topic.objects.filter(space=space).listed()
         context["topics"] = Paginator(topics, TOPICS_PER_PAGE).get_page(request.GET.get("page"))
-        context["resources"] = space.resources.live().public()
+        context["resources"] = live_pages(space.resources)
         context["following"] = (
             user.is_authenticated and Subscription.objects.filter(user=user, space=space).exists()
         )
     if user.is_authenticated:
-        context["membership"] = Membership.objects.filter(space=space, user=user).first()
+        context["membership"] = permissions.membership(user, space)
     return render(request, "forums/space_detail.html", context)
 
 

@@ -1,23 +1,33 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
+from . import page_cache
+
 
 def navigation(request):
     """The main menu (the home page's children shown in menus) and the footer's legal pages.
 
-    Lazy: a page that shows neither does not query them.
+    Lazy: a page that shows neither does not query them; kept in the cache until the content
+    changes (see page_cache).
     """
 
     def menu_pages():
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return list(site.root_page.get_children().live().public().in_menu().order_by("path"))
+        return page_cache.remembered(
+            f"menu-{site.pk}",
+            lambda: list(site.root_page.get_children().live().public().in_menu().order_by("path")),
+        )
 
     def footer_pages():
-        return {
-            page.slug: page for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)
-        }
+        return page_cache.remembered(
+            "footer",
+            lambda: {
+                page.slug: page
+                for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)
+            },
+        )
 
     return {
         "menu_pages": SimpleLazyObject(menu_pages),

@@ -5,19 +5,39 @@ import datetime
 from django import forms
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from search.french import FrenchStemsMixin
 
+from . import page_cache
 from .blocks import BaseStreamBlock, KeyMessageBlock
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        """Wagtail's rule (a restricted page and its descendants are private), with the
+        restricted sections read from the cache instead of one query per `public()`."""
+        q = Q()
+        for path, depth in page_cache.restricted_sections():
+            q |= Q(path__startswith=path, depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
+
+class PortalPageManager(PageManager):
+    """The manager of our page types: `live().public()` costs no query of its own."""
+
+    _queryset_class = PortalPageQuerySet
 
 
 class Licence(models.TextChoices):
@@ -106,6 +126,8 @@ class Territory(index.Indexed, models.Model):
 class BaseResourcePage(FrenchStemsMixin, Page):
     """What every published resource carries: a summary, an image, a licence, a review date and
     the steps of the cooperation path it serves."""
+
+    objects = PortalPageManager()
 
     summary = models.TextField(
         _("résumé"),
@@ -212,6 +234,8 @@ class AttachedDocument(Orderable):
 class HomePage(Page):
     """The portal's front page: what Bloc local is, the key messages and what is new."""
 
+    objects = PortalPageManager()
+
     intro = models.TextField(_("introduction"), blank=True)
     key_messages = StreamField(
         [("key_message", KeyMessageBlock())], verbose_name=_("messages clés"), blank=True
@@ -241,9 +265,30 @@ class HomePage(Page):
         context["videos"] = VideoPage.objects.live().public().order_by("-first_published_at")[:6]
         return context
 
+    def route(self, request, path_components):
+        """Finds the deepest page of the URL in one query, where Wagtail asks the tree one level
+        at a time; that page routes what is left (a routable page's own paths) and checks that
+        it is live, as Wagtail does."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{slug}/" for slug in path_components[:length])
+            for length in range(1, len(path_components) + 1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
+
 
 class StandardPage(FrenchStemsMixin, Page):
     """A free page (legal notice, accessibility statement, about…), written as blocks."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("chapeau"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
@@ -266,5 +311,5 @@ def live_pages(related_manager):
     Goes through primary keys so that it also works in previews, where modelcluster holds the
     unsaved choice in a fake queryset that knows nothing of `live()` or `public()`.
     """
-    model = related_manager.model
-    return model.objects.live().public().filter(pk__in=related_manager.values_list("pk", flat=True))
+    pages = PortalPageQuerySet(related_manager.model).live().public().order_by("path")
+    return pages.filter(pk__in=related_manager.values_list("pk", flat=True))

@@ -66,6 +66,12 @@ def search_index_follows_rollbacks(request, monkeypatch):
 written_to_index: set[tuple[type, str]] = set()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached may be rolled back."""
+    cache.clear()
+
+
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user(

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.navigation",
+                "portal.page_cache.fragments",
                 "forums.context_processors.notifications",
             ],
         },
@@ -163,6 +165,19 @@ elif EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# A folder, so that the server's processes share one cache (see portal/page_cache.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
+# Sessions are read from the cache, written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Anonymous visitors get whole pages from the cache for at most this long (0: never).
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -7,12 +7,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BaseStreamBlock
+from portal.models import PortalPageManager
 from search.french import FrenchStemsMixin
 
 
 class CooperationPathPage(Page):
     """The path as a whole: its steps in order (the order of the page tree)."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -37,6 +41,8 @@ class StepPage(FrenchStemsMixin, Page):
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
     """
 
+    objects = PortalPageManager()
+
     summary = models.TextField(_("résumé"), max_length=400)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
@@ -55,7 +61,10 @@ class StepPage(FrenchStemsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = list(self.get_siblings().live().public().order_by("path"))
+        steps = page_cache.remembered(
+            f"steps-{self.path[: -self.steplen]}",
+            lambda: list(self.get_siblings().live().public().order_by("path")),
+        )
         ranks = {step.pk: number for number, step in enumerate(steps)}
         rank = ranks.get(self.pk)  # None in a preview of an unpublished step
         if rank is not None:

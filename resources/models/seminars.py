@@ -8,6 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.models import PortalPageManager
+
 
 class ProgrammeItemBlock(blocks.StructBlock):
     """One slot of a seminar's day."""
@@ -23,6 +25,8 @@ class ProgrammeItemBlock(blocks.StructBlock):
 
 class SeminarIndexPage(Page):
     """Lists the seminar editions, newest first."""
+
+    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -44,6 +48,8 @@ class SeminarIndexPage(Page):
 
 class SeminarEditionPage(Page):
     """One edition of the seminar: its year, theme, programme and resources."""
+
+    objects = PortalPageManager()
 
     year = models.PositiveSmallIntegerField(_("année"), unique=True)
     summary = models.TextField(_("résumé"), max_length=600)

@@ -1,0 +1,151 @@
+"""Caches of what every reader sees alike: whole pages for anonymous visitors, and fragments of
+pages (`{% cache page_cache_seconds name page.pk page_cache_version %}`) and small lists
+(`remembered`) for everyone.
+
+Only a visitor who sends no session and no message cookie is served a whole page from the
+cache, and only a 200 response that sets no cookie (no CSRF token, no session, no message) is
+stored, so nothing of one visitor ever reaches another.
+
+Keys carry versions that the models' signals replace (`connect`): the content version when a
+page, a snippet or an image changes, the discussions version when a space, topic or post
+changes. A publication or a new post therefore shows at once; PORTAL_PAGE_CACHE_SECONDS bounds
+the rest (dates). The cache must be shared by the server's processes for a new version to reach
+them all: the default cache is a folder (CACHE_DIR) for that reason.
+"""
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
+
+CONTENT = "content"
+DISCUSSIONS = "discussions"
+# Which version a change of a model of these apps replaces.
+SCOPES = {
+    "portal": CONTENT,
+    "experiences": CONTENT,
+    "resources": CONTENT,
+    "wagtailcore": CONTENT,
+    "wagtailimages": CONTENT,
+    "wagtaildocs": CONTENT,
+    "forums": DISCUSSIONS,
+}
+# Changes that no cached page shows.
+UNWATCHED_MODELS = {
+    "forums.topicvisit",
+    "forums.notification",
+    "forums.notificationsettings",
+    "forums.subscription",
+}
+# Never cached whole: the admin, pages of one member, and search (it logs each query).
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/recherche/",
+    "/documents/",
+    "/espaces/notifications/",
+    "/espaces/moderation/",
+)
+
+
+def version(scope: str = CONTENT) -> str:
+    key = f"page-cache:version:{scope}"
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key)
+    return value
+
+
+def bump(scope: str) -> None:
+    """Makes stale everything cached under this scope's version."""
+    cache.set(f"page-cache:version:{scope}", uuid.uuid4().hex, None)
+
+
+def remembered(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in the cache until the content changes."""
+    key = f"page-cache:{name}:{version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS or 60)
+    return value
+
+
+def restricted_sections() -> list[tuple[str, int]]:
+    """(path, depth) of the pages under a view restriction, read once per content version
+    rather than once per listing as Wagtail's `public()` does."""
+    from wagtail.models import PageViewRestriction
+
+    return remembered(
+        "restricted",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
+    )
+
+
+def fragments(request) -> dict:
+    """Context of the templates' cached fragments. A preview renders unsaved content: it
+    neither reads nor fills the cache."""
+    if getattr(request, "is_preview", False):
+        return {"page_cache_seconds": 0, "page_cache_version": uuid.uuid4().hex}
+    return {
+        "page_cache_seconds": settings.PORTAL_PAGE_CACHE_SECONDS,
+        "page_cache_version": SimpleLazyObject(version),
+    }
+
+
+def _changed(sender, **kwargs) -> None:
+    meta = sender._meta
+    scope = SCOPES.get(meta.app_label)
+    if scope and meta.label_lower not in UNWATCHED_MODELS:
+        # Now, and again once committed: another process may have read the old data under the
+        # new version in between.
+        bump(scope)
+        transaction.on_commit(lambda: bump(scope))
+
+
+def connect() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PORTAL_PAGE_CACHE_SECONDS
+
+    def cacheable(self, request) -> bool:
+        return (
+            self.seconds > 0
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable(request):
+            return self.get_response(request)
+        address = (
+            f"{version(CONTENT)}:{version(DISCUSSIONS)}:"
+            f"{request.get_host()}:{request.get_full_path()}"
+        )
+        key = "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in response.get("Cache-Control", "")
+        ):
+            cache.set(key, response, self.seconds)
+        return response
