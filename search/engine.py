@@ -7,9 +7,12 @@ Filters (URL parameters): `type` (kind of content), `territoire`, `etape` (coope
 other chosen filters, so a count is what its link will show.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -17,7 +20,9 @@ from wagtail.models import Page
 from experiences.models import ExperienceSheetPage
 from forums import permissions
 from forums.models import Topic
+from portal import page_cache
 from portal.models import Territory
+from portal.page_cache import CONTENT, DISCUSSIONS
 from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 
 from . import backends
@@ -157,30 +162,28 @@ class Outcome:
     degraded: bool = False
 
 
-def run(scope: Scope, parsed, page_number) -> Outcome:
+def run(scope: Scope, query: str, parsed, page_number) -> Outcome:
     """Searches with the best backend available; an outcome from the database while
     OpenSearch is unavailable is marked degraded."""
     outcome, outcome.degraded = backends.with_fallback(
-        lambda name: _run(scope, parsed, page_number, name)
+        lambda name: _run(scope, query, parsed, page_number, name)
     )
     return outcome
 
 
-def _run(scope: Scope, parsed, page_number, backend: str) -> Outcome:
+def _run(scope: Scope, query: str, parsed, page_number, backend: str) -> Outcome:
     def search(queryset):
         return queryset.search(parsed, backend=backend)
 
+    key = _cache_key(scope, query, backend)
+    kind_counts, facets = cached(key, lambda: _count(scope, search))
     chosen = sources(scope)
-    kind_counts = {key: search(qs).count() for key, qs in sources(scope, "type").items()}
-    facets = [
-        ("type", [(key, label, kind_counts[key]) for key, label, _m in KINDS if key in kind_counts])
-    ]
     hits = MergedHits(
         {key: search(queryset) for key, queryset in chosen.items()},
         {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in chosen},
+        querysets=chosen,
+        cache_key=key,
     )
-    if any(kind_counts.values()) or set(scope.chosen) - {"type"}:
-        facets += _facet_values(scope, search)  # (nothing anywhere: nothing to count)
     return Outcome(
         results=Paginator(hits, PAGE_SIZE).get_page(page_number),  # fetched here, in the fallback
         total=sum(kind_counts.get(key, 0) for key in chosen),
@@ -190,6 +193,41 @@ def _run(scope: Scope, parsed, page_number, backend: str) -> Outcome:
             if values or name in scope.chosen
         ],
     )
+
+
+def _count(scope: Scope, search) -> tuple[dict, list]:
+    """How many hits each kind has, and each value of each filter."""
+    kind_counts = {key: search(qs).count() for key, qs in sources(scope, "type").items()}
+    facets = [
+        (
+            "type",
+            [(key, str(label), kind_counts[key]) for key, label, _m in KINDS if key in kind_counts],
+        )
+    ]
+    if any(kind_counts.values()) or set(scope.chosen) - {"type"}:
+        facets += _facet_values(scope, search)  # (nothing anywhere: nothing to count)
+    return kind_counts, facets
+
+
+def _cache_key(scope: Scope, query: str, backend: str) -> str:
+    """Everything a search's counts and hits depend on: the query, the filters, what the
+    visitor may read, the backend, and the versions of the content and the discussions."""
+    chosen = sorted((name, getattr(value, "pk", value)) for name, value in scope.chosen.items())
+    address = repr((backend, query, chosen, sorted(scope.spaces), scope.site.pk))
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"search:{digest}:{page_cache.version(CONTENT)}:{page_cache.version(DISCUSSIONS)}"
+
+
+def cached(key: str, compute):
+    """`compute()`, kept for PORTAL_PAGE_CACHE_SECONDS (0: not kept) or until the content or
+    the discussions change (their versions are in `key`)."""
+    if not settings.PORTAL_PAGE_CACHE_SECONDS:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
+    return value
 
 
 def _facet_values(scope: Scope, search) -> list:
@@ -251,10 +289,11 @@ class MergedHits:
     """The hits of every kind searched, merged by their rank in their own list (relevance
     scores differ from one backend to another and cannot be compared directly), and fetched a
     page at a time: the order follows from the counts alone, so a page of results asks each
-    kind for the slice it contributes, never for all its hits."""
+    kind for the slice it contributes, never for all its hits. Which objects a page shows is
+    kept in the cache: the same page again is read from the database by primary key."""
 
-    def __init__(self, results: dict, lengths: dict):
-        self.results = results
+    def __init__(self, results: dict, lengths: dict, querysets: dict, cache_key: str):
+        self.results, self.querysets, self.cache_key = results, querysets, cache_key
         self.order = sorted(
             (number / length, position, key, number)
             for position, (key, length) in enumerate(lengths.items())
@@ -266,6 +305,13 @@ class MergedHits:
 
     def __getitem__(self, index: slice) -> list:
         wanted = self.order[index]
+        refs = cached(
+            f"{self.cache_key}:{index.start}:{index.stop}",
+            lambda: [(key, hit.pk) for key, hit in self._search(wanted)],
+        )
+        return self._read(refs)
+
+    def _search(self, wanted) -> list:
         numbers: dict[str, list[int]] = {}
         for _rank, _position, key, number in wanted:
             numbers.setdefault(key, []).append(number)
@@ -274,4 +320,17 @@ class MergedHits:
             first, last = min(taken), max(taken)
             for number, hit in enumerate(self.results[key][first : last + 1], start=first):
                 fetched[key, number] = hit
-        return [fetched[key, n] for _r, _p, key, n in wanted if (key, n) in fetched]
+        self.fetched = {(key, hit.pk): hit for (key, _n), hit in fetched.items()}
+        return [(key, fetched[key, n]) for _r, _p, key, n in wanted if (key, n) in fetched]
+
+    def _read(self, refs: list) -> list:
+        """The objects of `refs`, those just searched as they are, the others by primary key."""
+        found = getattr(self, "fetched", {})
+        missing: dict[str, list] = {}
+        for key, pk in refs:
+            if (key, pk) not in found:
+                missing.setdefault(key, []).append(pk)
+        for key, pks in missing.items():
+            for obj in self.querysets[key].filter(pk__in=pks):
+                found[key, obj.pk] = obj
+        return [found[ref] for ref in refs if ref in found]

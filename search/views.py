@@ -49,7 +49,7 @@ def search(request):
     }
     if query:
         _filters, parsed = parse_query_string(query, operator="and")
-        outcome = engine.run(scope, stemmed_query(parsed), request.GET.get("page"))
+        outcome = engine.run(scope, query, stemmed_query(parsed), request.GET.get("page"))
         results = outcome.results
         texts = topic_texts([hit for hit in results if isinstance(hit, Topic)])
         prefetch(results)

@@ -87,3 +87,25 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     response, many = count_queries(url)
     assert "28 résultats" in response.content.decode()  # 14 pages and 14 topics
     assert many == few, (few, many)
+
+
+def test_a_repeated_search_is_answered_from_the_cache_until_something_changes(
+    client, count_queries, settings
+):
+    from wagtail.models import Page
+
+    from portal.models import StandardPage
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    url = "/recherche/?q=charte&type=pages"
+    count_queries(url)
+    _response, first = count_queries(url)  # the site's and the content's caches are warm now
+    response, again = count_queries(url)
+    assert again == first
+    assert "Zéphyrine et la charte" not in response.content.decode()
+    home = Page.objects.get(depth=2)
+    home.add_child(instance=StandardPage(title="Zéphyrine et la charte", slug="zephyrine-charte"))
+    response, after = count_queries(url)
+    assert "Zéphyrine et la charte" in response.content.decode()  # a new content version
+    _response, cached = count_queries(url)
+    assert cached < after  # counted and found once, then read by primary key
