@@ -21,7 +21,7 @@ from experiences.models import ExperienceSheetPage
 from forums import permissions
 from forums.models import Topic
 from portal import page_cache
-from portal.models import Territory
+from portal.models import PortalPageQuerySet, Territory
 from portal.page_cache import CONTENT, DISCUSSIONS
 from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 
@@ -65,7 +65,7 @@ class Scope:
     site: object
     user: object
     spaces: dict  # readable space pk -> Space
-    private: object  # the Q of pages under a view restriction (one query, not one per kind)
+    private: object  # the Q of the pages under a view restriction
     chosen: dict = field(default_factory=dict)  # filter -> key, or Territory, StepPage…
     unknown: list = field(default_factory=list)  # filters whose value was not understood
     step_paths: dict = field(default_factory=dict)  # page model -> paths of the chosen step's
@@ -79,7 +79,7 @@ def scope_for(request) -> Scope:
         site=Site.find_for_request(request),
         user=request.user,
         spaces=spaces,
-        private=Page.objects.private_q(),
+        private=PortalPageQuerySet(Page).private_q(),  # restricted sections from the cache
     )
     params = request.GET
     if params.get("type"):
