@@ -29,6 +29,8 @@ PAGES = {
     "édition": "/seminaires/2019/",
     "résultats de recherche": "/recherche/?q=charte",
     "recherche sans résultat": "/recherche/?q=xylophone",
+    "recherche filtrée": "/recherche/?q=territoire&type=fiches&etape=0",
+    "suggestions sans JavaScript": "/recherche/suggestions/?q=char",
     "page introuvable": "/nulle-part/",
     "espaces d'échange": "/espaces/",
     "espace": "/espaces/reseau-dgs-sg/",
