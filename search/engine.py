@@ -162,16 +162,17 @@ class Outcome:
     degraded: bool = False
 
 
-def run(scope: Scope, query: str, parsed, page_number) -> Outcome:
+def run(scope: Scope, query: str, parsed, page_number, present) -> Outcome:
     """Searches with the best backend available; an outcome from the database while
-    OpenSearch is unavailable is marked degraded."""
+    OpenSearch is unavailable is marked degraded. `present(hits)` turns a page of hits into
+    what the page shows of them (plain values, kept in the cache)."""
     outcome, outcome.degraded = backends.with_fallback(
-        lambda name: _run(scope, query, parsed, page_number, name)
+        lambda name: _run(scope, query, parsed, page_number, present, name)
     )
     return outcome
 
 
-def _run(scope: Scope, query: str, parsed, page_number, backend: str) -> Outcome:
+def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -> Outcome:
     def search(queryset):
         return queryset.search(parsed, backend=backend)
 
@@ -181,7 +182,7 @@ def _run(scope: Scope, query: str, parsed, page_number, backend: str) -> Outcome
     hits = MergedHits(
         {key: search(queryset) for key, queryset in chosen.items()},
         {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in chosen},
-        querysets=chosen,
+        present=present,
         cache_key=key,
     )
     return Outcome(
@@ -289,11 +290,11 @@ class MergedHits:
     """The hits of every kind searched, merged by their rank in their own list (relevance
     scores differ from one backend to another and cannot be compared directly), and fetched a
     page at a time: the order follows from the counts alone, so a page of results asks each
-    kind for the slice it contributes, never for all its hits. Which objects a page shows is
-    kept in the cache: the same page again is read from the database by primary key."""
+    kind for the slice it contributes, never for all its hits. What a page shows of its hits
+    is kept in the cache: the same page again costs no search and no query."""
 
-    def __init__(self, results: dict, lengths: dict, querysets: dict, cache_key: str):
-        self.results, self.querysets, self.cache_key = results, querysets, cache_key
+    def __init__(self, results: dict, lengths: dict, present, cache_key: str):
+        self.results, self.present, self.cache_key = results, present, cache_key
         self.order = sorted(
             (number / length, position, key, number)
             for position, (key, length) in enumerate(lengths.items())
@@ -305,11 +306,10 @@ class MergedHits:
 
     def __getitem__(self, index: slice) -> list:
         wanted = self.order[index]
-        refs = cached(
+        return cached(
             f"{self.cache_key}:{index.start}:{index.stop}",
-            lambda: [(key, hit.pk) for key, hit in self._search(wanted)],
+            lambda: self.present(self._search(wanted)),
         )
-        return self._read(refs)
 
     def _search(self, wanted) -> list:
         numbers: dict[str, list[int]] = {}
@@ -320,17 +320,4 @@ class MergedHits:
             first, last = min(taken), max(taken)
             for number, hit in enumerate(self.results[key][first : last + 1], start=first):
                 fetched[key, number] = hit
-        self.fetched = {(key, hit.pk): hit for (key, _n), hit in fetched.items()}
-        return [(key, fetched[key, n]) for _r, _p, key, n in wanted if (key, n) in fetched]
-
-    def _read(self, refs: list) -> list:
-        """The objects of `refs`, those just searched as they are, the others by primary key."""
-        found = getattr(self, "fetched", {})
-        missing: dict[str, list] = {}
-        for key, pk in refs:
-            if (key, pk) not in found:
-                missing.setdefault(key, []).append(pk)
-        for key, pks in missing.items():
-            for obj in self.querysets[key].filter(pk__in=pks):
-                found[key, obj.pk] = obj
-        return [found[ref] for ref in refs if ref in found]
+        return [fetched[key, n] for _r, _p, key, n in wanted if (key, n) in fetched]

@@ -51,14 +51,15 @@ def search(request):
     }
     if query:
         _filters, parsed = parse_query_string(query, operator="and")
-        outcome = engine.run(scope, query, stemmed_query(parsed), request.GET.get("page"))
-        results = outcome.results
-        texts = topic_texts([hit for hit in results if isinstance(hit, Topic)])
-        prefetch(results)
-        for hit in results:
-            decorate(hit, request, query, texts)
+        outcome = engine.run(
+            scope,
+            query,
+            stemmed_query(parsed),
+            request.GET.get("page"),
+            present=lambda hits: present(hits, request, query),
+        )
         context.update(
-            results=results,
+            results=outcome.results,
             outcome=outcome,
             facets=facet_links(request, scope, outcome.facets),
             promotions=SearchPromotion.objects.filter(
@@ -200,28 +201,43 @@ def topic_texts(topics) -> dict[int, str]:
     return {topic_id: "\n".join(bodies) for topic_id, bodies in texts.items()}
 
 
-def decorate(hit, request, query: str, texts: dict) -> None:
-    """Gives page and topic hits the same attributes for the template: link, kind, context,
-    date and excerpt. A video found by its captions links to the moment that matches."""
+def present(hits: list, request, query: str) -> list[dict]:
+    """What the result list shows of each hit, in plain values that the cache keeps: link,
+    title, kind, context, date and excerpt. A video found by its captions links to the
+    moment that matches."""
+    texts = topic_texts([hit for hit in hits if isinstance(hit, Topic)])
+    prefetch(hits)
+    return [present_one(hit, request, query, texts) for hit in hits]
+
+
+def present_one(hit, request, query: str, texts: dict) -> dict:
     if isinstance(hit, Topic):
-        hit.result_url = hit.get_absolute_url()
-        hit.kind_label = _("Discussion")
-        hit.context = hit.space.name
-        hit.date = hit.last_post_at
-        hit.excerpt = excerpt(texts.get(hit.pk, ""), query)
-        return
-    hit.result_url = hit.get_url(request)
-    hit.kind_label = hit.get_verbose_name()
+        return {
+            "title": hit.title,
+            "url": hit.get_absolute_url(),
+            "kind": str(_("Discussion")),
+            "context": hit.space.name,
+            "date": hit.last_post_at,
+            "excerpt": excerpt(texts.get(hit.pk, ""), query),
+        }
     territory = getattr(hit, "territory", None)
     steps = [step.title for step in hit.steps.all()] if hasattr(hit, "steps") else []
-    hit.context = " · ".join(([territory.name] if territory else []) + steps)
-    hit.date = hit.last_published_at
-    hit.excerpt = excerpt(describe(hit), query)
+    item = {
+        "title": hit.title,
+        "url": hit.get_url(request),
+        "kind": str(hit.get_verbose_name()),
+        "context": " · ".join(([territory.name] if territory else []) + steps),
+        "date": hit.last_published_at,
+        "excerpt": excerpt(describe(hit), query),
+    }
     cue = matching_cue(hit, query) if isinstance(hit, VideoPage) else None
     if cue:
-        hit.result_url += f"?t={cue.start}#t{cue.start}"
-        hit.moment = cue.timecode
-        hit.excerpt = excerpt(cue.text, query)
+        item.update(
+            url=f"{item['url']}?t={cue.start}#t{cue.start}",
+            moment=cue.timecode,
+            excerpt=excerpt(cue.text, query),
+        )
+    return item
 
 
 def matching_cue(video, query: str):
