@@ -10,7 +10,7 @@ def send(*, template: str, to: str, context: dict) -> None:
     context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
     subject = " ".join(render_to_string(f"accounts/email/{template}_subject.txt", context).split())
     message = EmailMultiAlternatives(
-        subject=f"[Bloc local] {subject}",
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         body=render_to_string(f"accounts/email/{template}_message.txt", context),
         to=[to],
     )

@@ -12,12 +12,22 @@ def can_access_admin(user) -> bool:
     )
 
 
+def can_manage_members(user) -> bool:
+    """Staff approve, refuse, deactivate and reactivate members."""
+    return user.is_authenticated and user.is_staff
+
+
+def needs_approval(user) -> bool:
+    """The sign-up policy: in `approval` mode staff approve new members (not staff)."""
+    return settings.ACCOUNT_SIGNUP_POLICY == "approval" and not user.is_staff
+
+
 def may_post(user) -> bool:
-    """The sign-up policy: in `approval` mode a member writes once staff approved them.
+    """A member writes once staff approved them, where approval is the rule.
 
     Accounts made before the policy, or by staff (no profile yet), are trusted.
     """
-    if settings.ACCOUNT_SIGNUP_POLICY != "approval" or user.is_staff:
+    if not needs_approval(user):
         return True
     profile = getattr(user, "profile", None) if user.pk else None
     return profile is None or profile.approval == Approval.APPROVED

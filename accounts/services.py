@@ -1,11 +1,10 @@
 """Writes on member accounts: profile creation, approval, activation, deletion."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from . import emails
+from . import emails, permissions
 from .models import Approval, Profile
 
 User = get_user_model()
@@ -19,7 +18,7 @@ def profile_for(user) -> Profile:
 
 def profile_create(*, user) -> Profile:
     """The profile of a member who just signed up: pending when staff approve new members."""
-    pending = settings.ACCOUNT_SIGNUP_POLICY == "approval" and not user.is_staff
+    pending = permissions.needs_approval(user)
     return Profile.objects.create(
         user=user, approval=Approval.PENDING if pending else Approval.APPROVED
     )

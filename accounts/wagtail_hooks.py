@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -9,12 +10,12 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import services
+from . import permissions, services
 from .models import Approval, Profile
 
 
@@ -74,7 +75,7 @@ class ProfileViewSet(ModelViewSet):
         ),
         EmailVerifiedColumn("verified", label=gettext_lazy("Adresse e-mail")),
         "approval",
-        Column("active", label=gettext_lazy("Compte actif"), accessor="user.is_active"),
+        BooleanColumn("active", label=gettext_lazy("Compte actif"), accessor="user.is_active"),
         ActionsColumn("actions", label=gettext_lazy("Actions")),
     ]
     list_filter = ["approval", "job", "territory", "user__is_active", "in_directory"]
@@ -103,22 +104,31 @@ class PendingMembersPanel(Component):
     template_name = "accounts/admin/pending_members_panel.html"
     order = 50
 
+    def __init__(self, pending: int):
+        self.pending = pending
+
     def get_context_data(self, parent_context):
         return {
-            "pending": Profile.objects.pending().count(),
+            "pending": self.pending,
             "url": reverse(profile_viewset.get_url_name("index")) + f"?approval={Approval.PENDING}",
         }
 
 
 @hooks.register("construct_homepage_panels")
 def add_pending_members_panel(request, panels):
-    if request.user.is_staff and Profile.objects.pending().exists():
-        panels.append(PendingMembersPanel())
+    if permissions.can_manage_members(request.user) and (
+        pending := Profile.objects.pending().count()
+    ):
+        panels.append(PendingMembersPanel(pending))
 
 
 def _staff_only(request):
-    if not request.user.is_staff:
+    if not permissions.can_manage_members(request.user):
         raise PermissionDenied
+
+
+DECISIONS = {"approuver": True, "refuser": False}  # the URL's word -> approve?
+CHANGES = {"reactiver": True, "desactiver": False}  # the URL's word -> active?
 
 
 @require_admin_access
@@ -126,7 +136,9 @@ def _staff_only(request):
 def member_decide(request, pk: int, decision: str):
     _staff_only(request)
     profile = get_object_or_404(Profile.objects.select_related("user"), pk=pk)
-    services.member_decide(profile=profile, approve=decision == "approuver")
+    if decision not in DECISIONS:
+        raise Http404
+    services.member_decide(profile=profile, approve=DECISIONS[decision])
     messages.success(request, _("%(member)s est prévenu·e par e-mail.") % {"member": profile})
     return redirect(profile_viewset.get_url_name("index"))
 
@@ -136,7 +148,9 @@ def member_decide(request, pk: int, decision: str):
 def member_active(request, pk: int, change: str):
     _staff_only(request)
     profile = get_object_or_404(Profile.objects.select_related("user"), pk=pk)
-    services.member_set_active(user=profile.user, active=change == "reactiver")
+    if change not in CHANGES:
+        raise Http404
+    services.member_set_active(user=profile.user, active=CHANGES[change])
     messages.success(request, _("Le compte de %(member)s est modifié.") % {"member": profile})
     return redirect(profile_viewset.get_url_name("index"))
 

@@ -160,6 +160,13 @@ def can_post(user, space: Space) -> bool:
     return True
 
 
+def postable_spaces(user) -> list:
+    """The spaces where `user` may open a topic: `can_post` over the readable spaces."""
+    if not may_write(user):
+        return []
+    return [space for space in readable_spaces(user) if can_post(user, space)]
+
+
 def can_reply(user, topic) -> bool:
     if topic.is_locked and not can_moderate(user, topic.space):
         return False

@@ -178,11 +178,7 @@ def _resource(request):
 def discuss_resource(request, page_id):
     """ "Discuter de cette ressource": the member chooses the space to open the topic in."""
     resource = get_object_or_404(Page.objects.live().public(), pk=page_id)
-    spaces = [
-        space
-        for space in permissions.readable_spaces(request.user)
-        if permissions.can_post(request.user, space)
-    ]
+    spaces = permissions.postable_spaces(request.user)
     return render(request, "forums/discuss_resource.html", {"resource": resource, "spaces": spaces})
 
 

@@ -115,6 +115,12 @@ class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
         if created and PendingIndexUpdate.objects.count() == 1:
             schedule_retry()  # one scheduled retry at a time: it reschedules itself
 
+    def sync(self, model, pk) -> None:
+        """Gives the index the object as it is now: indexed, or removed if it is gone."""
+        current = model._default_manager.filter(pk=pk).first()
+        indexed = current and index.get_indexed_instance(current)
+        self._apply(indexed or model(pk=pk), remove=not indexed)
+
     def retry_pending(self, limit: int = 1000) -> int:
         """Applies the kept updates, oldest first; stops at the first failure. Returns how many
         are still pending."""
@@ -122,14 +128,8 @@ class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
 
         pending = PendingIndexUpdate.objects.select_related("content_type").order_by("pk")
         for update in pending[:limit]:
-            model = update.content_type.model_class()
-            current = model._default_manager.filter(pk=update.object_id).first()
-            indexed = current and index.get_indexed_instance(current)
             try:
-                if indexed:
-                    self._apply(indexed, remove=False)
-                else:
-                    self._apply(model(pk=update.object_id), remove=True)
+                self.sync(update.content_type.model_class(), update.object_id)
             except UNAVAILABLE:
                 mark_down()
                 break

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from experiences.models import ExperienceSheetPage
 from forums import permissions
@@ -72,8 +72,6 @@ class Scope:
 
 
 def scope_for(request) -> Scope:
-    from wagtail.models import Site
-
     spaces = {space.pk: space for space in permissions.readable_spaces(request.user)}
     scope = Scope(
         site=Site.find_for_request(request),
@@ -129,8 +127,7 @@ def source(scope: Scope, key: str, model, without: str = ""):
         ]
         return Topic.objects.filter(space_id__in=space_ids).select_related("space")
     if model is None:
-        pages = Page.objects.live().exclude(scope.private).in_site(scope.site)
-        return pages.exclude(depth__lte=1).not_type(*KIND_MODELS).specific()
+        return pages(scope).not_type(*KIND_MODELS).specific()
     queryset = model.objects.live().exclude(scope.private).in_site(scope.site)
     if "territoire" in chosen:
         queryset = queryset.filter(territory_id=chosen["territoire"].pk)
@@ -144,6 +141,11 @@ def source(scope: Scope, key: str, model, without: str = ""):
             scope.step_paths[model] = list(tagged)
         queryset = queryset.filter(path__in=scope.step_paths[model])
     return queryset
+
+
+def pages(scope: Scope):
+    """The pages a visitor may find: live, not restricted, of the site, the root left out."""
+    return Page.objects.live().exclude(scope.private).in_site(scope.site).exclude(depth__lte=1)
 
 
 def sources(scope: Scope, without: str = "") -> dict:

@@ -6,13 +6,10 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .french import fold
+
 EXCERPT_LENGTH = 240
 STEM_LENGTH = 5  # a word matches a query word sharing its first letters: coopérer ~ coopération
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 # Lower case without accents, one character for one: positions in the folded text are
@@ -28,11 +25,16 @@ def quick_fold(text: str) -> str:
     return text.lower().translate(FOLD_TABLE)
 
 
+def query_stems(query: str) -> set[str]:
+    """What a word must start with, folded, to match a word of the query."""
+    return {fold(word)[:STEM_LENGTH] for word in re.findall(r"\w{3,}", query)}
+
+
 def excerpt(text: str, query: str) -> str:
     """A passage of `text` around the first match of the query, its matches in <mark>."""
     if not text:
         return ""
-    stems = {fold(word)[:STEM_LENGTH] for word in re.findall(r"\w{3,}", query)}
+    stems = query_stems(query)
     first = None
     if stems:
         pattern = r"(?<!\w)(?:" + "|".join(re.escape(stem) for stem in stems) + ")"

@@ -2,7 +2,6 @@ import difflib
 import re
 from html import unescape
 
-from django.core.cache import cache
 from django.db.models import Window, prefetch_related_objects
 from django.db.models.functions import RowNumber
 from django.http import JsonResponse
@@ -16,11 +15,12 @@ from wagtail.search.utils import normalise_query_string, parse_query_string
 
 from forums import permissions
 from forums.models import Post, Topic
+from portal import page_cache
 from resources.models import VideoPage
 
 from . import backends, engine
 from .french import WORD, fold, stemmed_query
-from .highlight import STEM_LENGTH, excerpt
+from .highlight import STEM_LENGTH, excerpt, query_stems
 from .models import SearchLog
 
 MAX_QUERY_LENGTH = 200
@@ -67,7 +67,9 @@ def search(request):
             ).select_related("page")[:3],
         )
         if not outcome.total:
-            context.update(spelling=spelling(query), ask_spaces=postable_spaces(request.user))
+            context.update(
+                spelling=spelling(query), ask_spaces=permissions.postable_spaces(request.user)
+            )
         SearchLog.objects.create(query=normalise_query_string(query)[:200], results=outcome.total)
     return render(request, "search/search.html", context)
 
@@ -83,7 +85,7 @@ def suggest(request):
 
 def suggestions(request, query: str) -> list[tuple[str, str]]:
     scope = engine.scope_for(request)
-    pages = Page.objects.live().public().in_site(scope.site).exclude(depth__lte=1)
+    pages = engine.pages(scope)
     topics = Topic.objects.filter(space_id__in=list(scope.spaces)).select_related("space")
 
     def complete(backend: str) -> list[tuple[str, str]]:
@@ -103,30 +105,23 @@ def ask(request):
     """ "Ask the community" from a search that found nothing: the new topic form of the chosen
     space, with the query as its title."""
     query = clean_query(request.GET.get("q", ""))
-    chosen = request.GET.get("espace")
-    space = next((space for space in postable_spaces(request.user) if space.slug == chosen), None)
+    spaces = permissions.postable_spaces(request.user)
+    space = next((space for space in spaces if space.slug == request.GET.get("espace")), None)
     if space is None:
         return redirect(f"{reverse('search:search')}?{urlencode({'q': query})}")
     url = reverse("forums:topic_create", args=[space.slug])
     return redirect(f"{url}?{urlencode({'titre': query})}")
 
 
-def postable_spaces(user) -> list:
-    if not permissions.may_write(user):
-        return []
-    return [
-        space for space in permissions.readable_spaces(user) if permissions.can_post(user, space)
-    ]
-
-
 def spelling(query: str) -> str:
     """The query with each unknown word replaced by the closest word of the site's titles,
     or "" when no word was corrected."""
-    vocabulary = cache.get("search:vocabulary")  # folded word -> word as written
-    if vocabulary is None:
+
+    def read_titles() -> dict:  # folded word -> word as written
         titles = Page.objects.live().public().values_list("title", flat=True)
-        vocabulary = {fold(word): word.lower() for title in titles for word in WORD.findall(title)}
-        cache.set("search:vocabulary", vocabulary, 15 * 60)
+        return {fold(word): word.lower() for title in titles for word in WORD.findall(title)}
+
+    vocabulary = page_cache.remembered("search-vocabulary", read_titles)
     words, changed = [], False
     for word in query.split():
         folded = fold(word)
@@ -242,7 +237,7 @@ def present_one(hit, request, query: str, texts: dict) -> dict:
 
 def matching_cue(video, query: str):
     """The first caption of `video` holding a word of the query, if the summary does not."""
-    stems = {fold(word)[:STEM_LENGTH] for word in re.findall(r"\w{3,}", query)}
+    stems = query_stems(query)
 
     def holds(text: str) -> bool:
         return any(fold(word)[:STEM_LENGTH] in stems for word in WORD.findall(text))

@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
-from modelsearch import index
 from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
@@ -48,9 +47,7 @@ def search_index_follows_rollbacks(request, monkeypatch):
     cache.delete(backends.DOWN_KEY)
     backend = get_search_backend()
     for model, pk in written_to_index:
-        current = model._default_manager.filter(pk=pk).first()
-        indexed = current and index.get_indexed_instance(current)
-        backend._apply(indexed or model(pk=pk), remove=not indexed)
+        backend.sync(model, pk)
     written_to_index.clear()
 
     apply = backends.ResilientOpenSearchBackend._apply
