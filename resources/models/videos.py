@@ -147,6 +147,12 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
     def cues(self) -> list[Cue]:
         return parse_captions(self.captions) if self.captions.strip() else []
 
+    def cue_start(self, seconds: str | None) -> int | None:
+        """The start of the caption beginning at `seconds` ("?t=75"), if there is one."""
+        if not seconds:
+            return None
+        return next((cue.start for cue in self.cues if str(cue.start) == seconds), None)
+
     @property
     def transcript(self) -> str:
         return "\n".join(cue.text for cue in self.cues)
@@ -172,8 +178,6 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
             # A page being created has no primary key yet, hence nothing that cites it.
             cited_by=self.cited_by.live().public().select_related("territory") if self.pk else [],
             # "?t=75": the player starts at that second (a search hit in the captions).
-            start_at=next(
-                (cue.start for cue in self.cues if str(cue.start) == request.GET.get("t")), None
-            ),
+            start_at=self.cue_start(request.GET.get("t")),
         )
         return context
