@@ -145,6 +145,9 @@ def totp_code(username: str) -> str:
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
 
 
+used_codes: set[str] = set()
+
+
 def log_in(page, username: str, next_url: str = "/admin/") -> None:
     """Logs a demo account in through the members' log-in page, with its two-factor code when
     it has one (the accounts that reach the administration)."""
@@ -154,6 +157,11 @@ def log_in(page, username: str, next_url: str = "/admin/") -> None:
     page.locator("main button[type=submit]").click()
     page.wait_for_load_state()
     if "/compte/2fa/authenticate/" in page.url:
-        page.fill("input[name=code]", totp_code(username))
+        # The demo accounts share one secret, and allauth refuses a code already used: after
+        # another account's log-in with this code, wait for the next one.
+        while (code := totp_code(username)) in used_codes:
+            time.sleep(30 - time.time() % 30 + 0.5)
+        used_codes.add(code)
+        page.fill("input[name=code]", code)
         page.press("input[name=code]", "Enter")
         page.wait_for_load_state()
