@@ -10,17 +10,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, PortalPageManager, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
 PAGE_SIZE = 12
 
 
-class ExperienceIndexPage(Page):
+class ExperienceIndexPage(PortalPage):
     """Lists the experience sheets, newest first."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 

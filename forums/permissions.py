@@ -133,6 +133,20 @@ def readable_spaces(user, spaces=None):
     return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
 
 
+def audience(user) -> str:
+    """A name shared by the users who may read the same spaces (`readable_spaces`): staff read
+    them all; a member, every space but the private ones, and the private ones where their
+    membership is active."""
+    if user.is_staff:
+        return "staff"
+    spaces = sorted(
+        space
+        for space, membership in _memberships(user).items()
+        if membership.status == MembershipStatus.ACTIVE
+    )
+    return "member:" + ",".join(map(str, spaces))
+
+
 def visible_topics(user):
     """The topics of the spaces `user` may read."""
     return Topic.objects.filter(space__in=readable_spaces(user))

@@ -1,4 +1,8 @@
 from django.conf import settings
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from . import page_cache
 
 
 class PermissionsPolicyMiddleware:
@@ -12,3 +16,25 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class CachedSiteMiddleware:
+    """Wagtail's site of the request, with its home page, from the cache until the content
+    changes, where Wagtail asks the database on every request (`Site.find_for_request`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = page_cache.remembered(
+            f"site-{hostname}-{request.get_port()}", lambda: self.find(request)
+        )
+        return self.get_response(request)
+
+    @staticmethod
+    def find(request):
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific  # Wagtail routes from it
+        return site

@@ -40,6 +40,35 @@ class PortalPageManager(PageManager):
     _queryset_class = PortalPageQuerySet
 
 
+class PortalPage(Page):
+    """The base of our page types.
+
+    - `live().public()` costs no query of its own (PortalPageManager).
+    - Serving a page outside every restricted section asks no query for its view restrictions.
+    - A page is the same for every member of one audience: its content, and the discussions of
+      the spaces they may read (see `page_cache.MemberPageCacheMiddleware`). A restricted page
+      is not kept: Wagtail marks its response private.
+    """
+
+    objects = PortalPageManager()
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        sections = page_cache.restricted_sections()
+        if not any(self.path.startswith(path) for path, _depth in sections):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.shared_by_audience = True
+        return response
+
+
 class Licence(models.TextChoices):
     ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
     CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribution 4.0")
@@ -123,11 +152,9 @@ class Territory(index.Indexed, models.Model):
         return self.population // 2, self.population * 2
 
 
-class BaseResourcePage(FrenchStemsMixin, Page):
+class BaseResourcePage(FrenchStemsMixin, PortalPage):
     """What every published resource carries: a summary, an image, a licence, a review date and
     the steps of the cooperation path it serves."""
-
-    objects = PortalPageManager()
 
     summary = models.TextField(
         _("résumé"),
@@ -231,10 +258,8 @@ class AttachedDocument(Orderable):
         abstract = True
 
 
-class HomePage(Page):
+class HomePage(PortalPage):
     """The portal's front page: what Bloc local is, the key messages and what is new."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
     key_messages = StreamField(
@@ -285,10 +310,8 @@ class HomePage(Page):
         return page.specific.route(request, path_components[page.depth - self.depth :])
 
 
-class StandardPage(FrenchStemsMixin, Page):
+class StandardPage(FrenchStemsMixin, PortalPage):
     """A free page (legal notice, accessibility statement, about…), written as blocks."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("chapeau"), blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)

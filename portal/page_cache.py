@@ -22,6 +22,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 
 CONTENT = "content"
@@ -115,7 +117,27 @@ def connect() -> None:
         signal.connect(_changed, dispatch_uid=f"page-cache-{id(signal)}")
 
 
+def page_key(request, audience: str = "") -> str:
+    """The cache key of the page at this address, for this audience, under the versions now."""
+    address = (
+        f"{version(CONTENT)}:{version(DISCUSSIONS)}:{audience}:"
+        f"{request.get_host()}:{request.get_full_path()}"
+    )
+    return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def plain(response) -> bool:
+    """A complete page that says nothing of one visitor in its headers."""
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
 class AnonymousPageCacheMiddleware:
+    """Whole pages for visitors without a session, before the session is even read."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PORTAL_PAGE_CACHE_SECONDS
@@ -132,20 +154,72 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable(request):
             return self.get_response(request)
-        address = (
-            f"{version(CONTENT)}:{version(DISCUSSIONS)}:"
-            f"{request.get_host()}:{request.get_full_path()}"
-        )
-        key = "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+        key = page_key(request)
         response = cache.get(key)
         if response is not None:
             return response
         response = self.get_response(request)
-        if (
-            response.status_code == 200
-            and not response.cookies
-            and not response.streaming
-            and "private" not in response.get("Cache-Control", "")
-        ):
+        if plain(response) and not response.cookies:
             cache.set(key, response, self.seconds)
         return response
+
+
+# Where the account menu, the only part of a page that is one member's own, starts and ends.
+ACCOUNT_MENU_START, ACCOUNT_MENU_END = "<!--compte-->", "<!--/compte-->"
+
+
+class MemberPageCacheMiddleware:
+    """Pages for logged-in members, shared by the members of one audience.
+
+    A page type says that its page is the same for every member who reads the same spaces
+    (`response.shared_by_audience`, see `portal.models.PortalPage`): its content, and the
+    discussions of those spaces. The page is then kept under the member's audience
+    (`forums.permissions.audience`), and the account menu, with the member's unread count and
+    the log-out form's CSRF token, is rendered again for each request. Nothing else of the
+    member may be in the page: a page holding another form is not kept. A member with a message
+    to read gets the page rendered, with the message.
+    """
+
+    skipped_prefixes = SKIPPED_PREFIXES + ("/espaces/", "/compte/", "/membres/", "/static/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.seconds = settings.PORTAL_PAGE_CACHE_SECONDS
+
+    def cacheable(self, request) -> bool:
+        return (
+            self.seconds > 0
+            and request.method == "GET"
+            and request.user.is_authenticated
+            and "messages" not in request.COOKIES
+            and "_messages" not in request.session
+            and not request.path.startswith(self.skipped_prefixes)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable(request):
+            return self.get_response(request)
+        from forums.permissions import audience
+
+        key = page_key(request, audience(request.user))
+        cached = cache.get(key)
+        if cached is not None:
+            before, after, content_type = cached
+            menu = render_to_string("includes/account_menu.html", request=request)
+            return HttpResponse(before + menu + after, content_type=content_type)
+        response = self.get_response(request)
+        if getattr(response, "shared_by_audience", False) and plain(response):
+            before, menu, after = self.split(response.content.decode(response.charset))
+            if menu and "csrfmiddlewaretoken" not in before + after:
+                cache.set(key, (before, after, response["Content-Type"]), self.seconds)
+        return response
+
+    @staticmethod
+    def split(page: str) -> tuple[str, str, str]:
+        """(what comes before the account menu, the menu, what comes after); no menu: ("", "",
+        page)."""
+        head, start, rest = page.partition(ACCOUNT_MENU_START)
+        menu, end, tail = rest.partition(ACCOUNT_MENU_END)
+        if not (start and end):
+            return "", "", page
+        return head + start, menu, end + tail

@@ -9,14 +9,12 @@ from wagtail.search import index
 
 from portal import page_cache
 from portal.blocks import BaseStreamBlock
-from portal.models import PortalPageManager
+from portal.models import PortalPage
 from search.french import FrenchStemsMixin
 
 
-class CooperationPathPage(Page):
+class CooperationPathPage(PortalPage):
     """The path as a whole: its steps in order (the order of the page tree)."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -35,13 +33,11 @@ class CooperationPathPage(Page):
         return context
 
 
-class StepPage(FrenchStemsMixin, Page):
+class StepPage(FrenchStemsMixin, PortalPage):
     """A threshold of the path; gathers every sheet, video and tool tagged with it.
 
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
     """
-
-    objects = PortalPageManager()
 
     summary = models.TextField(_("résumé"), max_length=400)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import PortalPageManager
+from portal.models import PortalPage
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -23,10 +23,8 @@ class ProgrammeItemBlock(blocks.StructBlock):
         template = "resources/blocks/programme_item_block.html"
 
 
-class SeminarIndexPage(Page):
+class SeminarIndexPage(PortalPage):
     """Lists the seminar editions, newest first."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -46,10 +44,8 @@ class SeminarIndexPage(Page):
         return context
 
 
-class SeminarEditionPage(Page):
+class SeminarEditionPage(PortalPage):
     """One edition of the seminar: its year, theme, programme and resources."""
-
-    objects = PortalPageManager()
 
     year = models.PositiveSmallIntegerField(_("année"), unique=True)
     summary = models.TextField(_("résumé"), max_length=600)

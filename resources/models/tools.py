@@ -9,15 +9,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, PortalPageManager, live_pages
+from portal.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
 
 PAGE_SIZE = 24
 
 
-class ToolBoxPage(Page):
+class ToolBoxPage(PortalPage):
     """A box of tools around one theme; lists its tools."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 

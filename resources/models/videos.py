@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import BaseResourcePage, PortalPageManager, live_pages
+from portal.models import BaseResourcePage, PortalPage, live_pages
 
 from ..captions import Cue, parse_captions, validate_captions
 from ..forms import VideoPageForm
@@ -41,10 +41,8 @@ class Expert(index.Indexed, models.Model):
         return f"{self.name}, {self.role}"
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(PortalPage):
     """Lists the expert videos."""
-
-    objects = PortalPageManager()
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -1,5 +1,7 @@
 """The caches of whole pages (anonymous visitors) and of fragments (everyone)."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -85,3 +87,108 @@ def test_a_member_gets_fragments_of_the_cache_refreshed_on_publish(client, djang
     sheet.save_revision().publish()
     page, _ = get(client, sheet.url)
     assert "Un enjeu revu" in page
+
+
+# Members: pages shared by the members of one audience, the account menu their own.
+
+
+def notify(user, about):
+    from forums.models import Notification, NotificationKind
+
+    Notification.objects.create(user=user, kind=NotificationKind.REPLY, post=about.posts.first())
+
+
+def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
+    django_user_model,
+):
+    from django.test import Client
+
+    sheet = factories.sheet(title="Une fiche partagée")
+    claire = django_user_model.objects.get(username="claire.moreau")
+    topic = services.topic_create(
+        space=Space.objects.get(slug="reseau-dgs-sg"), author=claire, title="Un sujet", body="Oui"
+    )
+    first, second = (django_user_model.objects.create_user(name) for name in ("anne", "bruno"))
+    notify(second, topic)
+    anne, bruno = Client(), Client(enforce_csrf_checks=True)
+    anne.force_login(first)
+    bruno.force_login(second)
+    page, cold = get(anne, sheet.url)
+    assert "non lue" not in page
+    page, warm = get(bruno, sheet.url)
+    assert warm < cold
+    assert "Une fiche partagée" in page
+    assert "1 non lue" in page
+    # The log-out form carries Bruno's own CSRF token: Django accepts it from him.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    assert bruno.post("/compte/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
+    assert "_auth_user_id" not in bruno.session
+
+
+def test_a_private_discussion_never_reaches_a_member_of_another_audience(django_user_model):
+    from django.test import Client
+
+    sheet = factories.sheet()
+    marc = django_user_model.objects.get(username="marc.girard")
+    codir = Space.objects.get(slug="codir-pays-des-achards")
+    services.topic_create(
+        space=codir, author=marc, title="Notre avis interne", body="Entre nous", resource=sheet
+    )
+    insider, staff, outsider = Client(), Client(), Client()
+    insider.force_login(marc)
+    staff.force_login(django_user_model.objects.create_user("agent", is_staff=True))
+    outsider.force_login(django_user_model.objects.create_user("nouvelle"))
+    assert "Notre avis interne" in get(insider, sheet.url)[0]
+    assert "Notre avis interne" in get(staff, sheet.url)[0]
+    assert "Notre avis interne" not in get(outsider, sheet.url)[0]
+    assert "Notre avis interne" in get(insider, sheet.url)[0]
+
+
+def test_a_page_restricted_to_a_group_is_never_shared(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from wagtail.models import PageViewRestriction
+
+    sheet = factories.sheet(title="Réservée au groupe")
+    group = Group.objects.create(name="Comité")
+    restriction = PageViewRestriction.objects.create(
+        page=sheet, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    inside = django_user_model.objects.create_user("dedans")
+    inside.groups.add(group)
+    client.force_login(inside)
+    assert "Réservée au groupe" in get(client, sheet.url)[0]
+    outside = Client()
+    outside.force_login(django_user_model.objects.create_user("dehors"))
+    response = outside.get(sheet.url)
+    assert "Réservée au groupe" not in response.content.decode()
+
+
+def test_a_member_with_a_message_to_read_gets_it(client, django_user_model):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpRequest
+
+    sheet = factories.sheet()
+    client.force_login(django_user_model.objects.create_user("lectrice"))
+    get(client, sheet.url)
+    stored = CookieStorage(HttpRequest())._encode([Message(constants.SUCCESS, "Profil enregistré")])
+    client.cookies["messages"] = stored
+    assert "Profil enregistré" in get(client, sheet.url)[0]
+
+
+def test_a_member_sees_a_new_discussion_at_once(client, django_user_model):
+    sheet = factories.sheet()
+    claire = django_user_model.objects.get(username="claire.moreau")
+    client.force_login(claire)
+    get(client, sheet.url)
+    services.topic_create(
+        space=Space.objects.get(slug="reseau-dgs-sg"),
+        author=claire,
+        title="Qui a testé ?",
+        body="Retours bienvenus",
+        resource=sheet,
+    )
+    assert "Qui a testé ?" in get(client, sheet.url)[0]
