@@ -207,7 +207,9 @@ class PostQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
 
     def in_thread(self):
-        return self.select_related("author").order_by("created_at", "pk")
+        # Authors by a second query: joined, PostgreSQL hashes the whole user table to sort a
+        # long topic before its LIMIT.
+        return self.prefetch_related("author").order_by("created_at", "pk")
 
 
 class Post(models.Model):

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -64,8 +64,9 @@ def _space(slug) -> Space:
     return get_object_or_404(Space.objects.active(), slug=slug)
 
 
-def _readable_topic(request, slug, pk) -> Topic:
-    topic = get_object_or_404(Topic.objects.select_related("space"), pk=pk, space__slug=slug)
+def _readable_topic(request, slug, pk, topics=None) -> Topic:
+    topics = Topic.objects.select_related("space") if topics is None else topics
+    topic = get_object_or_404(topics, pk=pk, space__slug=slug)
     if not permissions.can_read_space(request.user, topic.space):
         raise Http404
     return topic
@@ -112,8 +113,16 @@ def space_detail(request, slug):
 
 
 def topic_detail(request, slug, pk, form=None):
-    topic = _readable_topic(request, slug, pk)
     user = request.user
+    topics = Topic.objects.select_related("space")
+    if user.is_authenticated:
+        # The member's follow and last visit come with the topic, in the same query.
+        mine = {"user": user, "topic": OuterRef("pk")}
+        topics = topics.annotate(
+            following=Exists(Subscription.objects.filter(**mine)),
+            last_visit=Subquery(TopicVisit.objects.filter(**mine).values("seen_at")[:1]),
+        )
+    topic = _readable_topic(request, slug, pk, topics)
     moderator = permissions.can_moderate(user, topic.space)
     posts = permissions.visible_posts(user, topic).in_thread().prefetch_related("attachments")
     paginator = Paginator(posts, POSTS_PER_PAGE)
@@ -122,17 +131,15 @@ def topic_detail(request, slug, pk, form=None):
     )
     page = paginator.get_page(page_number)
     page_posts = list(page.object_list)  # evaluated once; the page iterates this cache
-    last_visit, reacted = None, set()
+    last_visit, reacted = getattr(topic, "last_visit", None), set()
     if user.is_authenticated:
-        visit = TopicVisit.objects.filter(topic=topic, user=user).first()
-        last_visit = visit.seen_at if visit else None
         reacted = set(
             Reaction.objects.filter(
                 user=user, post__in=[post.pk for post in page_posts]
             ).values_list("post_id", flat=True)
         )
-        if visit:
-            TopicVisit.objects.filter(pk=visit.pk).update(seen_at=timezone.now())
+        if last_visit:
+            TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=timezone.now())
         else:
             TopicVisit.objects.create(topic=topic, user=user)
     for post in page_posts:
@@ -157,8 +164,7 @@ def topic_detail(request, slug, pk, form=None):
         "can_reply": permissions.can_reply(user, topic),
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
-        "following": user.is_authenticated
-        and Subscription.objects.filter(user=user, topic=topic).exists(),
+        "following": getattr(topic, "following", False),
         "move_form": MoveForm() if moderator else None,
     }
     return render(
