@@ -1,17 +1,28 @@
-"""Reads that several screens share: the unread count, the response statistics of the spaces."""
+"""Reads that screens share or keep: the unread count, a page of a topic's thread, the response
+statistics of the spaces."""
 
 import datetime
 import statistics
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from .models import Notification, Topic
+from portal import page_cache
+
+from .models import Notification, Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 UNREAD_SECONDS = 600
+POSTS_PER_PAGE = 20
+# The addresses of a post's actions, reversed once for every reader of the post.
+POST_LINKS = ["post_react", "post_edit", "post_delete", "post_report", "post_hide"]
+POST_LINKS += ["post_restore", "post_history"]
 
 
 def unread_count(user) -> int:
@@ -33,6 +44,55 @@ def forget_unread(user_id: int) -> None:
 def notification_changed(sender, instance, **kwargs) -> None:
     """Signal receiver: a notification created, changed or deleted."""
     forget_unread(instance.user_id)
+
+
+def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -> Page:
+    """The page of `topic`'s thread that `user` reads (`requested`: its number or "last").
+
+    Its posts carry their author, what every reader sees of them alike, rendered
+    (`post.heading`, `post.content`), and the addresses of their actions (`post.links`). The
+    page is kept in the cache until the discussions change: once for moderators, who see hidden
+    posts, and once for the other readers. A reader whose own post is hidden also sees it (the
+    rule of `permissions.can_see_post`): their pages are read from the database.
+    """
+    number = requested if requested == "last" or (requested or "").isdigit() else "1"
+    posts = Post.objects.filter(topic=topic)
+    if moderator:
+        return page_cache.remembered(
+            f"thread-{topic.pk}-{number}-all",
+            lambda: _thread_page(topic, posts, number),
+            page_cache.DISCUSSIONS,
+        )
+    page = page_cache.remembered(
+        f"thread-{topic.pk}-{number}-shown",
+        lambda: _thread_page(topic, posts.filter(hidden_at__isnull=True), number),
+        page_cache.DISCUSSIONS,
+    )
+    if user.pk is not None and user.pk in page.hidden_authors:
+        shown_to_author = posts.filter(Q(hidden_at__isnull=True) | Q(author=user))
+        return _thread_page(topic, shown_to_author, number)
+    return page
+
+
+def _thread_page(topic: Topic, posts, number: str) -> Page:
+    paginator = Paginator(posts.in_thread().prefetch_related("attachments"), POSTS_PER_PAGE)
+    page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    # A page that keeps its posts, not the query it came from.
+    kept = Paginator(range(paginator.count), POSTS_PER_PAGE).page(page.number)
+    kept.object_list = list(page.object_list)
+    kept.hidden_authors = set(
+        Post.objects.filter(topic=topic, hidden_at__isnull=False).values_list("author", flat=True)
+    )
+    for post in kept.object_list:
+        context = {"post": post, "topic": topic}
+        post.heading = render_to_string("forums/includes/post_heading.html", context)
+        post.content = render_to_string("forums/includes/post_content.html", context)
+        post.links = {name: reverse(f"forums:{name}", args=[post.pk]) for name in POST_LINKS}
+        if post.author_id:
+            post.links["member_suspend"] = reverse(
+                "forums:member_suspend", args=[topic.space.slug, post.author_id]
+            )
+    return kept
 
 
 @dataclass(frozen=True)

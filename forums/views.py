@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from portal.models import live_pages
 
-from . import permissions, services
+from . import permissions, selectors, services
 from .forms import (
     MoveForm,
     NotificationSettingsForm,
@@ -48,7 +48,6 @@ from .models import (
 from .templatetags.forum_tags import display_name
 
 TOPICS_PER_PAGE = 20
-POSTS_PER_PAGE = 20
 
 
 def _deny(request):
@@ -124,13 +123,8 @@ def topic_detail(request, slug, pk, form=None):
         )
     topic = _readable_topic(request, slug, pk, topics)
     moderator = permissions.can_moderate(user, topic.space)
-    posts = permissions.visible_posts(user, topic).in_thread().prefetch_related("attachments")
-    paginator = Paginator(posts, POSTS_PER_PAGE)
-    page_number = (
-        paginator.num_pages if request.GET.get("page") == "last" else request.GET.get("page")
-    )
-    page = paginator.get_page(page_number)
-    page_posts = list(page.object_list)  # evaluated once; the page iterates this cache
+    page = selectors.thread_page(user, topic, request.GET.get("page"), moderator=moderator)
+    page_posts = page.object_list
     last_visit, reacted = getattr(topic, "last_visit", None), set()
     if user.is_authenticated:
         reacted = set(
@@ -256,7 +250,7 @@ def post_permalink(request, pk):
     position = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()
-    page = position // POSTS_PER_PAGE + 1
+    page = position // selectors.POSTS_PER_PAGE + 1
     return redirect(f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}")
 
 

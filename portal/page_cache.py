@@ -70,9 +70,16 @@ def bump(scope: str) -> None:
     cache.set(f"page-cache:version:{scope}", uuid.uuid4().hex, None)
 
 
-def remembered(name: str, compute: Callable[[], Any]) -> Any:
-    """`compute()`, kept in the cache until the content changes."""
-    key = f"page-cache:{name}:{version()}"
+def changed(scope: str) -> None:
+    """Makes stale what is cached under this scope's version: now, and again once committed,
+    since another process may read the old data under the new version in between."""
+    bump(scope)
+    transaction.on_commit(lambda: bump(scope))
+
+
+def remembered(name: str, compute: Callable[[], Any], scope: str = CONTENT) -> Any:
+    """`compute()`, kept in the cache until the content (or `scope`) changes."""
+    key = f"page-cache:{name}:{version(scope)}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -106,10 +113,7 @@ def _changed(sender, **kwargs) -> None:
     meta = sender._meta
     scope = SCOPES.get(meta.app_label)
     if scope and meta.label_lower not in UNWATCHED_MODELS:
-        # Now, and again once committed: another process may have read the old data under the
-        # new version in between.
-        bump(scope)
-        transaction.on_commit(lambda: bump(scope))
+        changed(scope)
 
 
 def connect() -> None:

@@ -14,6 +14,7 @@ from forums import services
 from forums.markup import render
 from forums.models import EmailFrequency, Notification, NotificationSettings, Post, Space, Topic
 from forums.tasks import send_notification_emails
+from portal import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -234,11 +235,18 @@ def test_topic_page_query_count_does_not_grow_with_posts(
             )
             for n in range(count)
         )
+        page_cache.changed(page_cache.DISCUSSIONS)  # as each new post does; bulk sends no signal
 
     def queries(url):
-        with CaptureQueriesContext(connection) as context:
-            assert client.get(url).status_code == 200
-        return len(context.captured_queries)
+        """SQL queries of a first request after a change (the thread page read and kept), then
+        of a second."""
+        page_cache.changed(page_cache.DISCUSSIONS)
+        counts = []
+        for _ in range(2):
+            with CaptureQueriesContext(connection) as context:
+                assert client.get(url).status_code == 200
+            counts.append(len(context.captured_queries))
+        return counts
 
     client.force_login(member)
     add(9)
@@ -247,7 +255,9 @@ def test_topic_page_query_count_does_not_grow_with_posts(
     add(190)
     assert queries(topic.get_absolute_url()) == small
     assert queries(topic.get_absolute_url() + "?page=last") == small
-    assert small <= 10
+    cold, warm = small
+    assert warm < cold
+    assert warm <= 10
 
 
 def test_the_header_counts_unread_notifications(client, member, space, django_user_model):

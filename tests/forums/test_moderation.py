@@ -41,12 +41,34 @@ def test_report_hide_and_the_author_sees_why(client):
     assert "publicité" in queue
     client.post(reverse("forums:post_hide", args=[post.pk]), {"reason": "Publicité interdite"})
     assert Report.objects.get(post=post).status == ReportStatus.HIDDEN
+    assert "Publicité interdite" in client.get(topic.get_absolute_url()).content.decode()
 
     client.force_login(user("marc.girard"))  # a reader
     assert "Publicité" not in client.get(topic.get_absolute_url()).content.decode()
     client.force_login(user("julien.bernard"))  # the author
     html = client.get(topic.get_absolute_url()).content.decode()
     assert "Publicité interdite" in html
+
+
+def test_readers_of_one_kept_thread_page_each_get_their_own_actions(client):
+    space = Space.objects.get(slug="reseau-dgs-sg")
+    topic = services.topic_create(
+        space=space, author=user("julien.bernard"), title="Vos outils ?", body="Lesquels ?"
+    )
+    first = topic.posts.get()
+    reply = services.post_create(topic=topic, author=user("sophie.lefebvre"), body="Un tableur")
+    edit_first, edit_reply = (reverse("forums:post_edit", args=[p.pk]) for p in (first, reply))
+    hide_reply = reverse("forums:post_hide", args=[reply.pk])
+
+    client.force_login(user("julien.bernard"))
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert edit_first in html and edit_reply not in html and hide_reply not in html
+    client.force_login(user("sophie.lefebvre"))
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert edit_reply in html and edit_first not in html and hide_reply not in html
+    client.force_login(user("claire.moreau"))  # moderator of the space
+    html = client.get(topic.get_absolute_url()).content.decode()
+    assert hide_reply in html and edit_first in html
 
 
 def test_a_member_outside_the_moderators_has_no_queue(client):
