@@ -2,6 +2,7 @@
 through `services`; a refused write keeps what the member typed."""
 
 import datetime
+import functools
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -48,6 +49,9 @@ from .models import (
 from .templatetags.forum_tags import display_name
 
 TOPICS_PER_PAGE = 20
+# A member's visit of a topic is written again only after this long: a reload or a page turn
+# within it costs no write, and marks as new the same posts.
+VISIT_REFRESH = datetime.timedelta(minutes=1)
 
 
 def _deny(request):
@@ -132,10 +136,11 @@ def topic_detail(request, slug, pk, form=None):
                 user=user, post__in=[post.pk for post in page_posts]
             ).values_list("post_id", flat=True)
         )
-        if last_visit:
-            TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=timezone.now())
-        else:
-            TopicVisit.objects.create(topic=topic, user=user)
+        now = timezone.now()
+        if last_visit is None:
+            TopicVisit.objects.create(topic=topic, user=user, seen_at=now)
+        elif now - last_visit > VISIT_REFRESH:
+            TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=now)
     for post in page_posts:
         post.topic = topic  # the permission checks below read the topic and its space
         post.is_new = last_visit is not None and post.created_at > last_visit
@@ -154,7 +159,7 @@ def topic_detail(request, slug, pk, form=None):
         "space": topic.space,
         "topic": topic,
         "posts": page,
-        "form": form or PostForm(),
+        "form": form or _blank_reply_form(),
         "can_reply": permissions.can_reply(user, topic),
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
@@ -164,6 +169,12 @@ def topic_detail(request, slug, pk, form=None):
     return render(
         request, "forums/topic_detail.html", context, status=400 if form and form.errors else 200
     )
+
+
+@functools.cache
+def _blank_reply_form() -> str:
+    """The empty reply form, the same for every reader: rendered once per process."""
+    return PostForm().render()
 
 
 def _resource(request):

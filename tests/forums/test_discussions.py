@@ -12,7 +12,15 @@ from django.utils import timezone
 
 from forums import services
 from forums.markup import render
-from forums.models import EmailFrequency, Notification, NotificationSettings, Post, Space, Topic
+from forums.models import (
+    EmailFrequency,
+    Notification,
+    NotificationSettings,
+    Post,
+    Space,
+    Topic,
+    TopicVisit,
+)
 from forums.tasks import send_notification_emails
 from portal import page_cache
 
@@ -269,3 +277,20 @@ def test_the_header_counts_unread_notifications(client, member, space, django_us
     assert "1 non lue" in client.get("/").content.decode()
     client.get(reverse("forums:notifications"))
     assert "non lue" not in client.get("/").content.decode()
+
+
+def test_posts_new_since_the_last_visit_are_marked(client, member, space, django_user_model):
+    new = "Nouveau depuis votre dernière visite"
+    claire = django_user_model.objects.get(username="claire.moreau")
+    topic = services.topic_create(space=space, author=claire, title="Marqueurs", body="Début")
+    client.force_login(member)
+    assert new not in client.get(topic.get_absolute_url()).content.decode()
+    now = timezone.now()
+    topic.posts.update(created_at=now - datetime.timedelta(minutes=10))
+    TopicVisit.objects.filter(topic=topic, user=member).update(
+        seen_at=now - datetime.timedelta(minutes=5)
+    )
+    services.post_create(topic=topic, author=claire, body="Une suite")
+    assert client.get(topic.get_absolute_url()).content.decode().count(new) == 1
+    # That visit was recorded: the reply is no longer new.
+    assert new not in client.get(topic.get_absolute_url()).content.decode()
