@@ -136,7 +136,9 @@ def readable_spaces(user, spaces=None):
 def audience(user) -> str:
     """A name shared by the users who may read the same spaces (`readable_spaces`): staff read
     them all; a member, every space but the private ones, and the private ones where their
-    membership is active."""
+    membership is active; anonymous visitors, the public ones."""
+    if not user.is_authenticated:
+        return "anonymous"
     if user.is_staff:
         return "staff"
     spaces = sorted(

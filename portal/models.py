@@ -63,10 +63,11 @@ class PortalPage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        response.shared_by_audience = True
-        return response
+    def get_context(self, request, *args, **kwargs):
+        # Read by MemberPageCacheMiddleware: what is rendered with this context (and not, say,
+        # a routable page's other views) is shared by the members of one audience.
+        request.shared_by_audience = True
+        return super().get_context(request, *args, **kwargs)
 
 
 class Licence(models.TextChoices):

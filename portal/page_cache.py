@@ -1,10 +1,11 @@
-"""Caches of what every reader sees alike: whole pages for anonymous visitors, and fragments of
-pages (`{% cache page_cache_seconds name page.pk page_cache_version %}`) and small lists
+"""Caches of what readers see alike: whole pages for anonymous visitors, pages shared by the
+members of one audience with their account menu rendered for each, fragments of pages
+(`{% cache page_cache_seconds name page.pk page_cache_version %}`) and small lists
 (`remembered`) for everyone.
 
 Only a visitor who sends no session and no message cookie is served a whole page from the
 cache, and only a 200 response that sets no cookie (no CSRF token, no session, no message) is
-stored, so nothing of one visitor ever reaches another.
+stored, so nothing of one visitor ever reaches another. Members: see MemberPageCacheMiddleware.
 
 Keys carry versions that the models' signals replace (`connect`): the content version when a
 page, a snippet or an image changes, the discussions version when a space, topic or post
@@ -36,6 +37,7 @@ SCOPES = {
     "wagtailcore": CONTENT,
     "wagtailimages": CONTENT,
     "wagtaildocs": CONTENT,
+    "wagtailsearchpromotions": CONTENT,
     "forums": DISCUSSIONS,
 }
 # Changes that no cached page shows.
@@ -176,7 +178,7 @@ class MemberPageCacheMiddleware:
     """Pages for logged-in members, shared by the members of one audience.
 
     A page type says that its page is the same for every member who reads the same spaces
-    (`response.shared_by_audience`, see `portal.models.PortalPage`): its content, and the
+    (`request.shared_by_audience`, see `portal.models.PortalPage`): its content, and the
     discussions of those spaces. The page is then kept under the member's audience
     (`forums.permissions.audience`), and the account menu, with the member's unread count and
     the log-out form's CSRF token, is rendered again for each request. Nothing else of the
@@ -212,7 +214,7 @@ class MemberPageCacheMiddleware:
             menu = render_to_string("includes/account_menu.html", request=request)
             return HttpResponse(before + menu + after, content_type=content_type)
         response = self.get_response(request)
-        if getattr(response, "shared_by_audience", False) and plain(response):
+        if getattr(request, "shared_by_audience", False) and plain(response):
             before, menu, after = self.split(response.content.decode(response.charset))
             if menu and "csrfmiddlewaretoken" not in before + after:
                 cache.set(key, (before, after, response["Content-Type"]), self.seconds)

@@ -7,12 +7,16 @@ down: after a failure the cluster is left alone for DOWN_SECONDS, and the search
 from the database backend meanwhile (see search.views).
 """
 
+import functools
 import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from modelsearch import index
+from modelsearch.backends import get_search_backend
 from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend, OpenSearch2SearchResults
 from opensearchpy.exceptions import OpenSearchException
 
@@ -23,6 +27,19 @@ DOWN_SECONDS = 30
 
 # What a cluster that is down, slow or refusing raises.
 UNAVAILABLE = (OpenSearchException,)
+
+
+@functools.cache
+def backend(name: str):
+    """The search backend of that name, built once per process: Wagtail builds one for each
+    search, which costs OpenSearch's about a millisecond (its client)."""
+    return get_search_backend(name)
+
+
+@receiver(setting_changed)
+def _forget_backends(setting, **kwargs) -> None:
+    if setting == "WAGTAILSEARCH_BACKENDS":
+        backend.cache_clear()
 
 
 def with_fallback(search):

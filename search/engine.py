@@ -72,7 +72,14 @@ class Scope:
 
 
 def scope_for(request) -> Scope:
-    spaces = {space.pk: space for space in permissions.readable_spaces(request.user)}
+    spaces = page_cache.remembered(
+        f"readable-spaces-{permissions.audience(request.user)}",
+        lambda: {
+            space.pk: space
+            for space in permissions.readable_spaces(request.user).only("name", "slug", "territory")
+        },
+        DISCUSSIONS,
+    )
     scope = Scope(
         site=Site.find_for_request(request),
         user=request.user,
@@ -110,14 +117,20 @@ def scope_for(request) -> Scope:
     return scope
 
 
+def applies(scope: Scope, key: str, without: str = "") -> bool:
+    """Whether the chosen filters (but `without`) leave this kind in."""
+    chosen = [name for name in scope.chosen if name != without]
+    if "type" in chosen and scope.chosen["type"] != key:
+        return False
+    return all(name in APPLIES[key] for name in chosen if name != "type")
+
+
 def source(scope: Scope, key: str, model, without: str = ""):
     """The queryset of one kind under the chosen filters (but `without`), or None when a
     chosen filter rules this kind out."""
+    if not applies(scope, key, without):
+        return None
     chosen = {name: value for name, value in scope.chosen.items() if name != without}
-    if chosen.get("type", key) != key:
-        return None
-    if any(name not in APPLIES[key] for name in chosen if name != "type"):
-        return None
     if model == "topics":
         space_ids = [
             pk
@@ -176,20 +189,20 @@ def run(scope: Scope, query: str, parsed, page_number, present) -> Outcome:
 
 def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -> Outcome:
     def search(queryset):
-        return queryset.search(parsed, backend=backend)
+        return backends.backend(backend).search(parsed, queryset)
 
-    key = _cache_key(scope, query, backend)
-    kind_counts, facets = cached(key, lambda: _count(scope, search))
-    chosen = sources(scope)
+    cache_key = _cache_key(scope, query, backend)
+    kind_counts, facets = cached(cache_key, lambda: _count(scope, search))
+    models = {key: model for key, _label, model in KINDS if applies(scope, key)}
     hits = MergedHits(
-        {key: search(queryset) for key, queryset in chosen.items()},
-        {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in chosen},
+        lambda key: search(source(scope, key, models[key])),  # only for a page not in the cache
+        {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in models},
         present=present,
-        cache_key=key,
+        cache_key=cache_key,
     )
     return Outcome(
         results=Paginator(hits, PAGE_SIZE).get_page(page_number),  # fetched here, in the fallback
-        total=sum(kind_counts.get(key, 0) for key in chosen),
+        total=sum(kind_counts.get(key, 0) for key in models),
         facets=[
             (name, FILTER_LABELS[name], values)
             for name, values in facets
@@ -295,8 +308,9 @@ class MergedHits:
     kind for the slice it contributes, never for all its hits. What a page shows of its hits
     is kept in the cache: the same page again costs no search and no query."""
 
-    def __init__(self, results: dict, lengths: dict, present, cache_key: str):
-        self.results, self.present, self.cache_key = results, present, cache_key
+    def __init__(self, search, lengths: dict, present, cache_key: str):
+        """`search(kind)`: the search results of that kind; `lengths`: how many each has."""
+        self.search, self.present, self.cache_key = search, present, cache_key
         self.order = sorted(
             (number / length, position, key, number)
             for position, (key, length) in enumerate(lengths.items())
@@ -320,6 +334,6 @@ class MergedHits:
         fetched = {}
         for key, taken in numbers.items():
             first, last = min(taken), max(taken)
-            for number, hit in enumerate(self.results[key][first : last + 1], start=first):
+            for number, hit in enumerate(self.search(key)[first : last + 1], start=first):
                 fetched[key, number] = hit
         return [fetched[key, n] for _r, _p, key, n in wanted if (key, n) in fetched]

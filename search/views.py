@@ -1,4 +1,5 @@
 import difflib
+import hashlib
 import re
 from html import unescape
 
@@ -62,9 +63,7 @@ def search(request):
             results=outcome.results,
             outcome=outcome,
             facets=facet_links(request, scope, outcome.facets),
-            promotions=SearchPromotion.objects.filter(
-                query__query_string=normalise_query_string(query), page__live=True
-            ).select_related("page")[:3],
+            promotions=promotions(normalise_query_string(query)),
         )
         if not outcome.total:
             context.update(
@@ -72,6 +71,18 @@ def search(request):
             )
         SearchLog.objects.create(query=normalise_query_string(query)[:200], results=outcome.total)
     return render(request, "search/search.html", context)
+
+
+def promotions(query: str) -> list:
+    """The pages editors promote for this query, kept in the cache until the content changes."""
+    return page_cache.remembered(
+        f"promotions-{hashlib.sha256(query.encode()).hexdigest()}",
+        lambda: list(
+            SearchPromotion.objects.filter(
+                query__query_string=query, page__live=True
+            ).select_related("page")[:3]
+        ),
+    )
 
 
 def suggest(request):
@@ -88,14 +99,15 @@ def suggestions(request, query: str) -> list[tuple[str, str]]:
     pages = engine.pages(scope)
     topics = Topic.objects.filter(space_id__in=list(scope.spaces)).select_related("space")
 
-    def complete(backend: str) -> list[tuple[str, str]]:
+    def complete(name: str) -> list[tuple[str, str]]:
+        backend = backends.backend(name)
         found = [
             (page.title, page.get_url(request))
-            for page in pages.autocomplete(query, backend=backend)[:SUGGESTIONS]
+            for page in backend.autocomplete(query, pages)[:SUGGESTIONS]
         ]
         return found + [
             (topic.title, topic.get_absolute_url())
-            for topic in topics.autocomplete(query, backend=backend)[: SUGGESTIONS - len(found)]
+            for topic in backend.autocomplete(query, topics)[: SUGGESTIONS - len(found)]
         ]
 
     return backends.with_fallback(complete)[0]

@@ -125,6 +125,17 @@ def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
     assert "_auth_user_id" not in bruno.session
 
 
+@pytest.mark.parametrize("make", [factories.sheet, factories.video, factories.tool, factories.step])
+def test_every_resource_page_is_kept_for_members(client, django_user_model, make):
+    from portal.models import HomePage
+
+    client.force_login(django_user_model.objects.create_user("lectrice"))
+    for url in (make().url, HomePage.objects.get().url):
+        _, cold = get(client, url)
+        _, warm = get(client, url)
+        assert warm <= 2 < cold, url  # the member, and their memberships
+
+
 def test_a_private_discussion_never_reaches_a_member_of_another_audience(django_user_model):
     from django.test import Client
 

@@ -70,6 +70,7 @@ def test_nothing_found_offers_a_wider_search_and_the_community(client):
 
 def test_promoted_results_come_first(client):
     sheet = ExperienceSheetPage.objects.get(territory__name="Pays de Mortagne")
+    assert "Recommandé" not in search(client, q="Gouvernance")
     SearchPromotion.objects.create(
         query=Query.get("gouvernance"), page=sheet, description="À lire d'abord"
     )
