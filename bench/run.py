@@ -309,6 +309,10 @@ def budgets(runs: list[dict], search_p95: float) -> list[dict]:
     return checks
 
 
+def seconds(value, otherwise: str) -> str:
+    return otherwise if value is None else f"{value} s"
+
+
 def markdown(report: dict) -> str:
     meta = report["meta"]
     lines = [
@@ -319,8 +323,8 @@ def markdown(report: dict) -> str:
         "",
         "Data: " + ", ".join(f"{value} {name}" for name, value in meta["sizes"].items()) + ".",
         "",
-        f"generate_data: {report.get('generate_data_s', 'not run (data was there)')} s · "
-        f"update_index: {report.get('update_index_s', 'not run')} s · "
+        f"generate_data: {seconds(report.get('generate_data_s'), 'not run (data was there)')} · "
+        f"update_index: {seconds(report.get('update_index_s'), 'not run')} · "
         f"worker RSS (max): {report['worker_rss_mb']} MB",
         "",
         "| page | visitor | SQL cold/cached | req/s 1 client | p50 | p95 | p99 | "
