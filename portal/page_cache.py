@@ -141,8 +141,11 @@ def plain(response) -> bool:
     )
 
 
-class AnonymousPageCacheMiddleware:
-    """Whole pages for visitors without a session, before the session is even read."""
+class PageCacheMiddleware:
+    """What the page caches below share: GET requests outside SKIPPED_PREFIXES, from a visitor
+    with no message to read, that `visitor_cacheable` accepts."""
+
+    skipped_prefixes = SKIPPED_PREFIXES
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -152,10 +155,20 @@ class AnonymousPageCacheMiddleware:
         return (
             self.seconds > 0
             and request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
-            and not request.path.startswith(SKIPPED_PREFIXES)
+            and not request.path.startswith(self.skipped_prefixes)
+            and self.visitor_cacheable(request)
         )
+
+    def visitor_cacheable(self, request) -> bool:
+        raise NotImplementedError
+
+
+class AnonymousPageCacheMiddleware(PageCacheMiddleware):
+    """Whole pages for visitors without a session, before the session is even read."""
+
+    def visitor_cacheable(self, request) -> bool:
+        return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     def __call__(self, request):
         if not self.cacheable(request):
@@ -174,7 +187,7 @@ class AnonymousPageCacheMiddleware:
 ACCOUNT_MENU_START, ACCOUNT_MENU_END = "<!--compte-->", "<!--/compte-->"
 
 
-class MemberPageCacheMiddleware:
+class MemberPageCacheMiddleware(PageCacheMiddleware):
     """Pages for logged-in members, shared by the members of one audience.
 
     A page type says that its page is the same for every member who reads the same spaces
@@ -188,19 +201,8 @@ class MemberPageCacheMiddleware:
 
     skipped_prefixes = SKIPPED_PREFIXES + ("/espaces/", "/compte/", "/membres/", "/static/")
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.seconds = settings.PORTAL_PAGE_CACHE_SECONDS
-
-    def cacheable(self, request) -> bool:
-        return (
-            self.seconds > 0
-            and request.method == "GET"
-            and request.user.is_authenticated
-            and "messages" not in request.COOKIES
-            and "_messages" not in request.session
-            and not request.path.startswith(self.skipped_prefixes)
-        )
+    def visitor_cacheable(self, request) -> bool:
+        return request.user.is_authenticated and "_messages" not in request.session
 
     def __call__(self, request):
         if not self.cacheable(request):
