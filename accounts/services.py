@@ -4,8 +4,6 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from portal import page_cache
-
 from . import emails, permissions
 from .models import Approval, Profile
 
@@ -31,10 +29,9 @@ def profile_update(*, profile: Profile, form) -> Profile:
     """Saves a valid ProfileForm: the names on the user, the rest on the profile."""
     user = profile.user
     names = form.cleaned_data["first_name"], form.cleaned_data["last_name"]
-    if names != (user.first_name, user.last_name):
+    if names != (user.first_name, user.last_name):  # else no write, and no cache made stale
         user.first_name, user.last_name = names
         user.save(update_fields=["first_name", "last_name"])
-        page_cache.changed(page_cache.DISCUSSIONS)  # their posts show the new name
     old_photo = Profile.objects.get(pk=profile.pk).photo if profile.pk else None
     profile = form.save()
     if old_photo and old_photo.name != profile.photo.name:
@@ -61,7 +58,6 @@ def member_set_active(*, user, active: bool) -> None:
     """Deactivated members can no longer log in; nothing of theirs is deleted."""
     user.is_active = active
     user.save(update_fields=["is_active"])
-    page_cache.changed(page_cache.DISCUSSIONS)  # their posts' author is named, or no longer
 
 
 @transaction.atomic
@@ -71,6 +67,5 @@ def account_delete(*, user) -> None:
     profile = Profile.objects.filter(user=user).first()
     photo = profile.photo if profile else None
     user.delete()
-    page_cache.changed(page_cache.DISCUSSIONS)  # their posts now show "Membre supprimé"
     if photo:
         transaction.on_commit(lambda: photo.storage.delete(photo.name))

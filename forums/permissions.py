@@ -218,8 +218,14 @@ def can_see_post(user, post) -> bool:
     )
 
 
+def shown_posts(topic):
+    """The posts of `topic` that every reader sees: all but the hidden ones."""
+    return Post.objects.filter(topic=topic, hidden_at__isnull=True)
+
+
 def visible_posts(user, topic):
-    """The posts of `topic` that `user` sees in its thread (the rule of `can_see_post`)."""
+    """The posts of `topic` that `user` sees in its thread (the rule of `can_see_post`): the
+    shown ones, and the hidden ones to moderators and to their author."""
     posts = Post.objects.filter(topic=topic)
     if can_moderate(user, topic.space):
         return posts

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from portal import page_cache
 
+from . import permissions
 from .models import Notification, Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
@@ -56,21 +56,19 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -
     rule of `permissions.can_see_post`): their pages are read from the database.
     """
     number = requested if requested == "last" or (requested or "").isdigit() else "1"
-    posts = Post.objects.filter(topic=topic)
     if moderator:
         return page_cache.remembered(
             f"thread-{topic.pk}-{number}-all",
-            lambda: _thread_page(topic, posts, number),
+            lambda: _thread_page(topic, permissions.visible_posts(user, topic), number),
             page_cache.DISCUSSIONS,
         )
     page = page_cache.remembered(
         f"thread-{topic.pk}-{number}-shown",
-        lambda: _thread_page(topic, posts.filter(hidden_at__isnull=True), number),
+        lambda: _thread_page(topic, permissions.shown_posts(topic), number),
         page_cache.DISCUSSIONS,
     )
     if user.pk is not None and user.pk in page.hidden_authors:
-        shown_to_author = posts.filter(Q(hidden_at__isnull=True) | Q(author=user))
-        return _thread_page(topic, shown_to_author, number)
+        return _thread_page(topic, permissions.visible_posts(user, topic), number)
     return page
 
 

@@ -40,6 +40,8 @@ SCOPES = {
     "wagtailsearchpromotions": CONTENT,
     "forums": DISCUSSIONS,
 }
+# What of an account its posts show (its name, or "Membre supprimé"); not, say, its last log-in.
+SHOWN_USER_FIELDS = {"first_name", "last_name", "is_active"}
 # Changes that no cached page shows.
 UNWATCHED_MODELS = {
     "forums.topicvisit",
@@ -111,8 +113,12 @@ def fragments(request) -> dict:
     }
 
 
-def _changed(sender, **kwargs) -> None:
+def _changed(sender, update_fields=None, **kwargs) -> None:
     meta = sender._meta
+    if meta.label == settings.AUTH_USER_MODEL:
+        if update_fields is None or SHOWN_USER_FIELDS.intersection(update_fields):
+            changed(DISCUSSIONS)
+        return
     scope = SCOPES.get(meta.app_label)
     if scope and meta.label_lower not in UNWATCHED_MODELS:
         changed(scope)
@@ -199,7 +205,7 @@ class MemberPageCacheMiddleware(PageCacheMiddleware):
     to read gets the page rendered, with the message.
     """
 
-    skipped_prefixes = SKIPPED_PREFIXES + ("/espaces/", "/compte/", "/membres/", "/static/")
+    skipped_prefixes = SKIPPED_PREFIXES + ("/espaces/", "/compte/", "/membres/")
 
     def visitor_cacheable(self, request) -> bool:
         return request.user.is_authenticated and "_messages" not in request.session

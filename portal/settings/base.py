@@ -82,7 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.middleware.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -341,3 +340,6 @@ LOGGING = {
 
 # Accounts (django-allauth, profiles): kept in their own module.
 from .accounts import *  # noqa: E402
+
+# Innermost, after the page caches: a page served from a cache never looks its site up.
+MIDDLEWARE += ["portal.middleware.CachedSiteMiddleware"]

@@ -203,3 +203,17 @@ def test_a_member_sees_a_new_discussion_at_once(client, django_user_model):
         resource=sheet,
     )
     assert "Qui a testé ?" in get(client, sheet.url)[0]
+
+
+def test_an_author_renamed_or_deactivated_shows_at_once(client, django_user_model):
+    author = django_user_model.objects.create_user("auteur", first_name="Anne", last_name="Avant")
+    topic = services.topic_create(
+        space=Space.objects.get(slug="reseau-dgs-sg"), author=author, title="Un sujet", body="Oui"
+    )
+    assert "Anne Avant" in get(client, topic.get_absolute_url())[0]
+    author.last_name = "Après"
+    author.save()  # as the administration saves an account
+    assert "Anne Après" in get(client, topic.get_absolute_url())[0]
+    author.is_active = False
+    author.save(update_fields=["is_active"])
+    assert "Membre supprimé" in get(client, topic.get_absolute_url())[0]
