@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from portal.forms import NameField
 from portal.uploads import content_matches_extension
 
 from .models import NotificationSettings, Space
@@ -77,7 +78,7 @@ class PostForm(forms.Form):
 
 
 class TopicForm(PostForm):
-    title = forms.CharField(label=_("Titre du sujet"), max_length=200)
+    title = NameField(label=_("Titre du sujet"), max_length=200)
 
     field_order = ["title", "body"]
 
