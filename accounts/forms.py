@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from forums.models import Space
-from portal.forms import NameField
+from portal.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
 from portal.models import Territory
 
 from .models import Job, Profile
@@ -72,7 +72,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["job", "organisation", "territory", "networks", "photo", "bio", "in_directory"]
-        field_classes = {"organisation": NameField}
+        field_classes = {
+            "organisation": NameField,
+            "territory": ModelChoiceField,
+            "networks": ModelMultipleChoiceField,
+        }
         widgets = {
             "networks": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5}),
@@ -101,13 +105,13 @@ class DirectoryForm(forms.Form):
     """The directory's filters; every one is optional."""
 
     q = forms.CharField(label=_("Nom ou organisation"), required=False, max_length=100)
-    territory = forms.ModelChoiceField(
+    territory = ModelChoiceField(
         label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False
     )
     job = forms.ChoiceField(
         label=_("Fonction"), choices=[("", _("Toutes"))] + Job.choices, required=False
     )
-    network = forms.ModelChoiceField(
+    network = ModelChoiceField(
         label=_("Réseau"), queryset=Space.objects.active().order_by("name"), required=False
     )
 

@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from portal.forms import NameField
+from portal.forms import ModelChoiceField, NameField
 from portal.uploads import content_matches_extension
 
 from .models import NotificationSettings, Space
@@ -90,9 +90,7 @@ class ReasonForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    space = forms.ModelChoiceField(
-        label=_("Déplacer vers l'espace"), queryset=Space.objects.active()
-    )
+    space = ModelChoiceField(label=_("Déplacer vers l'espace"), queryset=Space.objects.active())
 
 
 class NotificationSettingsForm(forms.ModelForm):
