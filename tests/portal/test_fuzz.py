@@ -309,7 +309,7 @@ GET_PAGES = {
     "account_change_password": [("member", lambda site: "/compte/password/change/")],
     "search_report": [("staff", lambda site: "/admin/recherches/")],
 }  # fmt: skip
-SEARCH_VIEWS = {"search:search", "search:suggest", "search:ask"}  # tests/search/test_fuzz.py
+SEARCH_VIEWS = {"search:search", "search:suggest", "search:ask"}  # in tests/search/test_fuzz.py
 
 
 def test_every_view_of_the_table_is_fuzzed():
