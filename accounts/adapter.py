@@ -4,6 +4,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from portal.text import strip_bidi_controls
+
 from .models import Approval
 from .services import profile_create
 
@@ -35,4 +37,4 @@ class AccountAdapter(DefaultAccountAdapter):
 
 def user_display(user) -> str:
     """How allauth names a member in its messages: never the hidden username."""
-    return user.get_full_name() or user.email
+    return strip_bidi_controls(user.get_full_name() or user.email)

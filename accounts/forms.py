@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from forums.models import Space
+from portal.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
 from portal.models import Territory
 
 from .models import Job, Profile
@@ -20,8 +21,8 @@ FAMILY_NAME = forms.TextInput(attrs={"autocomplete": "family-name"})
 class SignupForm(forms.Form):
     """What allauth's sign-up form asks besides the e-mail address and the password."""
 
-    first_name = forms.CharField(label=_("Prénom"), max_length=150, widget=GIVEN_NAME)
-    last_name = forms.CharField(label=_("Nom"), max_length=150, widget=FAMILY_NAME)
+    first_name = NameField(label=_("Prénom"), max_length=150, widget=GIVEN_NAME)
+    last_name = NameField(label=_("Nom"), max_length=150, widget=FAMILY_NAME)
 
     def signup(self, request, user):
         """allauth's hook; the names are already saved by the adapter."""
@@ -59,8 +60,8 @@ def resized_photo(upload) -> ContentFile:
 
 
 class ProfileForm(forms.ModelForm):
-    first_name = forms.CharField(label=_("Prénom"), max_length=150, widget=GIVEN_NAME)
-    last_name = forms.CharField(label=_("Nom"), max_length=150, widget=FAMILY_NAME)
+    first_name = NameField(label=_("Prénom"), max_length=150, widget=GIVEN_NAME)
+    last_name = NameField(label=_("Nom"), max_length=150, widget=FAMILY_NAME)
     # A plain file field: the photo is checked by resized_photo, with our own messages.
     photo = forms.FileField(
         label=_("Photo"),
@@ -71,6 +72,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["job", "organisation", "territory", "networks", "photo", "bio", "in_directory"]
+        field_classes = {
+            "organisation": NameField,
+            "territory": ModelChoiceField,
+            "networks": ModelMultipleChoiceField,
+        }
         widgets = {
             "networks": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5}),
@@ -99,13 +105,13 @@ class DirectoryForm(forms.Form):
     """The directory's filters; every one is optional."""
 
     q = forms.CharField(label=_("Nom ou organisation"), required=False, max_length=100)
-    territory = forms.ModelChoiceField(
+    territory = ModelChoiceField(
         label=_("Territoire"), queryset=Territory.objects.order_by("name"), required=False
     )
     job = forms.ChoiceField(
         label=_("Fonction"), choices=[("", _("Toutes"))] + Job.choices, required=False
     )
-    network = forms.ModelChoiceField(
+    network = ModelChoiceField(
         label=_("Réseau"), queryset=Space.objects.active().order_by("name"), required=False
     )
 

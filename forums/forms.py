@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from portal.forms import ModelChoiceField, NameField
 from portal.uploads import content_matches_extension
 
 from .models import NotificationSettings, Space
@@ -77,7 +78,7 @@ class PostForm(forms.Form):
 
 
 class TopicForm(PostForm):
-    title = forms.CharField(label=_("Titre du sujet"), max_length=200)
+    title = NameField(label=_("Titre du sujet"), max_length=200)
 
     field_order = ["title", "body"]
 
@@ -89,9 +90,7 @@ class ReasonForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    space = forms.ModelChoiceField(
-        label=_("Déplacer vers l'espace"), queryset=Space.objects.active()
-    )
+    space = ModelChoiceField(label=_("Déplacer vers l'espace"), queryset=Space.objects.active())
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal.text import strip_bidi_controls
 from search.french import FrenchStemsMixin
 
 
@@ -90,6 +91,10 @@ class Space(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:space", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        self.name = strip_bidi_controls(self.name)  # before its uniqueness is checked
 
 
 class Membership(models.Model):

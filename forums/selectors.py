@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal import page_cache
+from portal.models import BaseResourcePage
+from portal.text import parse_number
 
 from . import permissions
 from .models import Notification, Post, Topic
@@ -55,7 +57,7 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -
     posts, and once for the other readers. A reader whose own post is hidden also sees it (the
     rule of `permissions.can_see_post`): their pages are read from the database.
     """
-    number = requested if requested == "last" or (requested or "").isdigit() else "1"
+    number = "last" if requested == "last" else str(parse_number(requested, minimum=1) or 1)
     if moderator:
         return page_cache.remembered(
             f"thread-{topic.pk}-{number}-all",
@@ -134,3 +136,12 @@ def response_stats(*, days: int) -> list[ResponseStats]:
             )
         )
     return rows
+
+
+def discussable_resources():
+    """The pages a topic may be about: live, public resources (experience sheets, videos, tools:
+    the pages that list their discussions), never the root, the home page or a restricted or
+    unpublished page."""
+    from wagtail.models import Page
+
+    return Page.objects.live().public().type(*BaseResourcePage.__subclasses__())

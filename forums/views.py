@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from portal.models import live_pages
+from portal.text import parse_number
 
 from . import permissions, selectors, services
 from .forms import (
@@ -148,8 +148,8 @@ def topic_detail(request, slug, pk, form=None):
         post.can_react = permissions.can_react(user, post)
         post.can_report = permissions.can_report(user, post)
         post.reacted = post.pk in reacted
-    quoted = request.GET.get("citer")
-    if form is None and quoted and quoted.isdigit():
+    quoted = parse_number(request.GET.get("citer"), minimum=1)
+    if form is None and quoted:
         source = (
             Post.objects.shown().filter(topic=topic, pk=quoted).select_related("author").first()
         )
@@ -178,17 +178,16 @@ def _blank_reply_form() -> str:
 
 
 def _resource(request):
-    """The page a new topic is about, from `?ressource=`: only a live page anyone may read."""
-    raw = request.POST.get("ressource") or request.GET.get("ressource") or ""
-    if not raw.isdigit():
-        return None
-    return Page.objects.live().public().filter(pk=raw).first()
+    """The page a new topic is about, from `?ressource=`: a resource anyone may read, or None."""
+    raw = request.POST.get("ressource") or request.GET.get("ressource")
+    pk = parse_number(raw, minimum=1)
+    return selectors.discussable_resources().filter(pk=pk).first() if pk else None
 
 
 @login_required
 def discuss_resource(request, page_id):
     """ "Discuter de cette ressource": the member chooses the space to open the topic in."""
-    resource = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    resource = get_object_or_404(selectors.discussable_resources(), pk=page_id)
     spaces = permissions.postable_spaces(request.user)
     return render(request, "forums/discuss_resource.html", {"resource": resource, "spaces": spaces})
 
@@ -392,7 +391,11 @@ def topic_accept(request, slug, pk):
     if not permissions.can_accept_answer(request.user, topic):
         raise PermissionDenied
     post_id = request.POST.get("post")
-    post = Post.objects.shown().filter(topic=topic, pk=post_id).first() if post_id else None
+    post = (
+        Post.objects.shown().filter(topic=topic, pk=parse_number(post_id)).first()
+        if post_id
+        else None
+    )
     if post_id and post is None:
         raise Http404
     services.answer_accept(topic=topic, post=post)
@@ -490,14 +493,14 @@ def _handle_queue_action(request, spaces):
     action = request.POST.get("action")
     if action == "dismiss":
         report = get_object_or_404(
-            Report, pk=request.POST.get("report"), post__topic__space__in=spaces
+            Report, pk=parse_number(request.POST.get("report")), post__topic__space__in=spaces
         )
         services.report_dismiss(report=report, moderator=request.user)
         messages.success(request, _("Signalement classé sans suite."))
     elif action == "approve":
         membership = get_object_or_404(
             Membership,
-            pk=request.POST.get("membership"),
+            pk=parse_number(request.POST.get("membership")),
             space__in=spaces,
             status=MembershipStatus.REQUESTED,
         )

@@ -20,6 +20,7 @@ from search.french import FrenchStemsMixin
 
 from . import page_cache
 from .blocks import BaseStreamBlock, KeyMessageBlock
+from .text import strip_bidi_controls
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -54,6 +55,20 @@ class PortalPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        self._strip_bidi_controls()
+        super().clean()
+
+    def minimal_clean(self):
+        # What Wagtail runs instead of clean() when an editor saves a draft.
+        self._strip_bidi_controls()
+        super().minimal_clean()
+
+    def _strip_bidi_controls(self) -> None:
+        """Titles typed by editors lose the characters that reorder how they read."""
+        for name in ("title", "draft_title", "seo_title"):
+            setattr(self, name, strip_bidi_controls(getattr(self, name) or ""))
 
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction

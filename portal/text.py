@@ -11,3 +11,20 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 def strip_bidi_controls(text: str) -> str:
     """`text` without the characters that reorder how it is displayed."""
     return BIDI_CONTROLS.sub("", text)
+
+
+# The largest id a lookup is asked for: PostgreSQL's `integer`, the type of Wagtail's page ids.
+MAX_ID = 2**31 - 1
+ASCII_NUMBER = re.compile(r"[0-9]{1,10}")
+
+
+def parse_number(raw, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
+    """The whole number typed in a URL or a form field by hand, or None for anything else.
+
+    Only ASCII digits count: `str.isdigit()` accepts "²" and `int()` accepts "٣", and neither
+    belongs in an address. Every id, page number or count read from `request.GET` or
+    `request.POST` outside a form goes through here."""
+    if not isinstance(raw, str) or not ASCII_NUMBER.fullmatch(raw):
+        return None
+    number = int(raw)
+    return number if minimum <= number <= maximum else None

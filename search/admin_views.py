@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.text import parse_number
+
 from .models import SearchLog
 
 PERIODS = {7: _("7 derniers jours"), 30: _("30 derniers jours"), 365: _("365 derniers jours")}
@@ -17,8 +19,8 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("jours", "30")
-        days = int(raw) if raw.isdigit() and int(raw) in PERIODS else 30
+        days = parse_number(self.request.GET.get("jours"))
+        days = days if days in PERIODS else 30
         logs = SearchLog.objects.since(days)
         context.update(
             periods=PERIODS.items(),

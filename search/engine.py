@@ -23,6 +23,7 @@ from forums.models import Topic
 from portal import page_cache
 from portal.models import PortalPageQuerySet, Territory
 from portal.page_cache import CONTENT, DISCUSSIONS
+from portal.text import parse_number
 from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 
 from . import backends
@@ -92,24 +93,20 @@ def scope_for(request) -> Scope:
             scope.chosen["type"] = params["type"]
         else:
             scope.unknown.append("type")
-    lookups = {
-        "territoire": lambda value: Territory.objects.filter(pk=int(value)).first(),
-        "etape": lambda value: StepPage.objects.live().public().filter(pk=int(value)).first(),
-        "edition": lambda value: (
-            SeminarEditionPage.objects.live().public().filter(pk=int(value)).first()
-        ),
-        "espace": lambda value: next(
-            (space for space in spaces.values() if space.slug == value), None
-        ),
+    by_id = {
+        "territoire": Territory.objects.all(),
+        "etape": StepPage.objects.live().public(),
+        "edition": SeminarEditionPage.objects.live().public(),
     }
-    for name, lookup in lookups.items():
+    for name in [*by_id, "espace"]:
         value = params.get(name, "")
         if not value:
             continue
-        try:
-            found = lookup(value)
-        except (ValueError, OverflowError):
-            found = None
+        if name == "espace":
+            found = next((space for space in spaces.values() if space.slug == value), None)
+        else:
+            pk = parse_number(value, minimum=1)
+            found = by_id[name].filter(pk=pk).first() if pk else None
         if found is None:
             scope.unknown.append(name)
         else:

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
-from wagtail.search.utils import normalise_query_string, parse_query_string
+from wagtail.search.utils import normalise_query_string
 
 from forums import permissions
 from forums.models import Post, Topic
@@ -23,6 +23,7 @@ from . import backends, engine
 from .french import WORD, fold, stemmed_query
 from .highlight import STEM_LENGTH, excerpt, query_stems
 from .models import SearchLog
+from .query import autocomplete_text, parse
 
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
@@ -36,9 +37,9 @@ def search(request):
     Rules: pages that are live, without view restrictions, of the current site; topics of the
     spaces the visitor may read (a topic is found by its title and the text of its visible
     posts, never by hidden or deleted ones). The query is cut at MAX_QUERY_LENGTH characters,
-    stripped of control characters and parsed by Wagtail (words, and phrases in double quotes),
-    so no input reaches the search backend as raw syntax. Unknown filter values are ignored,
-    and said so.
+    stripped of control characters and parsed into words and phrases in double quotes
+    (search/query.py), so no input reaches the search backend as syntax; a query without a word
+    searches nothing, and the page says so. Unknown filter values are ignored, and said so.
     """
     query = clean_query(request.GET.get("q", ""))
     scope = engine.scope_for(request)
@@ -50,8 +51,9 @@ def search(request):
             (name, request.GET[name]) for name in scope.chosen if name in request.GET
         ],
     }
-    if query:
-        _filters, parsed = parse_query_string(query, operator="and")
+    parsed = parse(query)
+    context["no_words"] = bool(query) and parsed is None
+    if parsed is not None:
         outcome = engine.run(
             scope,
             query,
@@ -88,7 +90,8 @@ def promotions(query: str) -> list:
 def suggest(request):
     """Titles starting with what is typed: JSON for the search box, a page without JavaScript."""
     query = clean_query(request.GET.get("q", ""))[:60]
-    titles = suggestions(request, query) if len(query) >= 2 else []
+    words = autocomplete_text(query)
+    titles = suggestions(request, words) if len(words) >= 2 else []
     if request.GET.get("format") == "json":
         return JsonResponse({"query": query, "suggestions": [title for title, _url in titles]})
     return render(request, "search/suggestions.html", {"query": query, "suggestions": titles})

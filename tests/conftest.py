@@ -2,8 +2,10 @@
 
 import copy
 import io
+import os
 import re
 
+import hypothesis
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -11,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
+from hypothesis import HealthCheck
 from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
@@ -107,3 +110,18 @@ def internal_links(html: str) -> set[str]:
         for href in re.findall(r'<a [^>]*href="(/[^"]*)"', html)
         if href.split("#")[0]
     }
+
+
+# Hypothesis: few examples per property by default, so the suite stays fast; CI draws the same
+# examples at every run (derandomize) and keeps no example database; `thorough` is for a night.
+# Choose with HYPOTHESIS_PROFILE=dev|ci|thorough.
+hypothesis.settings.register_profile(
+    "dev", max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis.settings.register_profile(
+    "ci", parent=hypothesis.settings.get_profile("dev"), derandomize=True, database=None
+)
+hypothesis.settings.register_profile(
+    "thorough", parent=hypothesis.settings.get_profile("dev"), max_examples=300
+)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from forums import permissions
+from portal.text import strip_bidi_controls
 
 register = template.Library()
 
@@ -11,7 +12,7 @@ def display_name(user) -> str:
     """How a member is named in the spaces; a deleted account leaves no name behind."""
     if user is None or not user.is_active:
         return _("Membre supprimé")
-    return user.get_full_name() or user.username
+    return strip_bidi_controls(user.get_full_name() or user.username)
 
 
 @register.simple_tag

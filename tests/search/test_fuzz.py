@@ -1,0 +1,72 @@
+"""Property-based tests (Hypothesis) of the search on whichever backend the suite runs against
+(SQLite FTS5, PostgreSQL, OpenSearch): any text becomes a valid query or "no words", any
+value of any parameter the search views read is answered without a 5xx."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Page
+
+from forums.models import Topic
+from search import backends
+from search.french import stemmed_query
+from search.query import autocomplete_text, parse
+from tests.fuzz import GET_PARAMETERS, TEXT, VALUE
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+SEARCH_VIEWS = {"search:search": "/recherche/", "search:suggest": "/recherche/suggestions/",
+                "search:ask": "/recherche/demander/"}  # fmt: skip
+# Text typed in a search box: words, and the signs the backends read as syntax.
+QUERY = st.one_of(
+    TEXT,
+    st.lists(
+        st.one_of(st.sampled_from(['"', "*", "?", "%", "-", ":", "(", ")", "«", "»", "'", " ",
+                                   "AND", "OR", "NOT", "NEAR", "&", "|", "!", "\\", "^", "~"]),
+                  st.sampled_from(["coopération", "élus", "charte", "de", "la", "2019", "²"])),
+        max_size=12,
+    ).map("".join),
+)  # fmt: skip
+
+
+@settings(deadline=None, suppress_health_check=FIXTURES)
+@given(text=QUERY)
+def test_any_text_is_a_valid_query_on_every_backend(text):
+    parsed = parse(text)
+    words = autocomplete_text(text)
+    for name in django_settings.WAGTAILSEARCH_BACKENDS:
+        backend = backends.backend(name)
+        pages = Page.objects.live().exclude(depth=1)
+        if parsed is not None:
+            list(backend.search(stemmed_query(parsed), pages)[:5])
+            backend.search(stemmed_query(parsed), Topic.objects.all()).count()
+        if len(words) >= 2:
+            list(backend.autocomplete(words, pages)[:5])
+
+
+@pytest.fixture
+def member(django_user_model):
+    return get_user_model().objects.get(username="claire.moreau")
+
+
+@pytest.mark.parametrize("view", sorted(SEARCH_VIEWS))
+@pytest.mark.parametrize("anonymous", [True, False])
+@settings(deadline=None, suppress_health_check=FIXTURES)
+@given(data=st.data())
+def test_search_parameters_never_fail(client, member, view, anonymous, data):
+    names = sorted(GET_PARAMETERS[view])
+    values = st.one_of(VALUE, QUERY)
+    params = data.draw(st.dictionaries(st.sampled_from(names), values, min_size=1), label="query")
+    with transaction.atomic():
+        cache.clear()
+        client.logout()
+        if not anonymous:
+            client.force_login(member)
+        response = client.get(SEARCH_VIEWS[view], params)
+        assert response.status_code < 500, params
+        transaction.set_rollback(True)
