@@ -85,3 +85,131 @@ def test_new_accounts_may_not_attach_files(client, codir_member):
     user.save()
     response = reply(client, space, topic, SimpleUploadedFile("plan.png", png()))
     assert "ne peuvent pas encore joindre de fichiers" in response.content.decode()
+
+
+# What an attachment may be served as: the allow-list of types, never markup or script.
+SERVED_TYPES = {
+    "image/png", "image/jpeg", "image/webp", "application/pdf", "text/plain; charset=utf-8",
+    "text/csv; charset=utf-8", "application/octet-stream",
+    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}  # fmt: skip
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+INLINE_TYPES = {"image/png", "image/jpeg", "image/webp"}
+SCRIPT = b"<html><script>fetch('/admin/users/').then(r => r.text())</script></html>"
+
+
+def assert_served_safely(response) -> None:
+    """An attachment's response: an allowed type, never sniffed, never a page that runs."""
+    assert response.status_code == 200
+    content_type = response["Content-Type"]
+    assert content_type in SERVED_TYPES
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    disposition = response["Content-Disposition"]
+    if content_type in INLINE_TYPES:
+        assert disposition.startswith("inline")
+    else:
+        assert disposition.startswith("attachment")
+
+
+def last_attachment(topic) -> Attachment:
+    return Attachment.objects.filter(post__topic=topic).latest("pk")
+
+
+def test_a_png_named_html_is_served_as_a_png(client, codir_member):
+    _user, space, topic = codir_member
+    name = "y" * 195 + ".html.png"
+    reply(client, space, topic, SimpleUploadedFile(name, png(), content_type="text/html"))
+    item = last_attachment(topic)
+    response = client.get(reverse("forums:attachment", args=[item.pk]))
+    assert_served_safely(response)
+    assert response["Content-Type"] == "image/png"
+    assert item.name.endswith(".png") and len(item.name) <= 200
+    assert item.file.name.endswith(".png") and "html" not in item.file.name
+
+
+def test_a_text_file_holding_a_script_is_downloaded_as_plain_text(client, codir_member):
+    _user, space, topic = codir_member
+    reply(client, space, topic, SimpleUploadedFile("notes.txt", SCRIPT, content_type="text/html"))
+    response = client.get(reverse("forums:attachment", args=[last_attachment(topic).pk]))
+    assert_served_safely(response)
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    "extension", ["png", "jpg", "jpeg", "webp", "pdf", "odt", "docx", "xlsx", "txt", "csv"]
+)
+def test_markup_disguised_as_an_allowed_kind_never_comes_back_as_markup(
+    client, codir_member, extension
+):
+    _user, space, topic = codir_member
+    before = Attachment.objects.count()
+    reply(client, space, topic, SimpleUploadedFile(f"piege.{extension}", SCRIPT))
+    if Attachment.objects.count() == before:
+        return  # refused: its content is not what its name says
+    assert_served_safely(client.get(reverse("forums:attachment", args=[last_attachment(topic).pk])))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("dessin.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("dessin.png", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        ("page.html", SCRIPT),
+        ("script.js", b"alert(1)"),
+    ],
+)
+def test_svg_html_and_scripts_are_refused(client, codir_member, name, content):
+    _user, space, topic = codir_member
+    response = reply(client, space, topic, SimpleUploadedFile(name, content))
+    assert response.status_code == 400
+    assert not Attachment.objects.filter(post__topic=topic, name=name).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "served_as"),
+    [
+        ("image.png", png() + SCRIPT, "image/png"),
+        ("rapport.pdf", b"%PDF-1.7\n" + SCRIPT, "application/pdf"),
+        ("tableau.docx", b"PK\x03\x04" + SCRIPT, DOCX),
+    ],
+)
+def test_a_polyglot_is_served_as_its_checked_kind_only(
+    client, codir_member, name, content, served_as
+):
+    _user, space, topic = codir_member
+    reply(client, space, topic, SimpleUploadedFile(name, content, content_type="text/html"))
+    response = client.get(reverse("forums:attachment", args=[last_attachment(topic).pk]))
+    assert_served_safely(response)
+    assert response["Content-Type"] == served_as
+
+
+def test_the_displayed_name_loses_bidi_controls_and_folders(client, codir_member):
+    _user, space, topic = codir_member
+    reply(client, space, topic, SimpleUploadedFile("../../facture\u202efdp.txt", b"Bonjour"))
+    item = last_attachment(topic)
+    assert item.name == "facturefdp.txt"
+    assert item.content_type == "text/plain"
+
+
+def test_an_image_over_the_pixel_limit_is_refused_as_for_photos(client, codir_member, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000  # the test image has 40 × 30 pixels
+    _user, space, topic = codir_member
+    response = reply(client, space, topic, SimpleUploadedFile("plan.png", png()))
+    assert response.status_code == 400
+    assert "trop de pixels" in response.content.decode()
+
+
+def test_an_attachment_of_unknown_type_is_downloaded_as_bytes(client, codir_member):
+    """Rows stored before the type was kept, and whose file could not be recognised."""
+    _user, space, topic = codir_member
+    reply(client, space, topic, SimpleUploadedFile("notes.txt", b"Bonjour"))
+    item = last_attachment(topic)
+    Attachment.objects.filter(pk=item.pk).update(content_type="")
+    response = client.get(reverse("forums:attachment", args=[item.pk]))
+    assert_served_safely(response)
+    assert response["Content-Type"] == "application/octet-stream"
