@@ -2,14 +2,21 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from PIL import Image
 
+from forums import services
+from forums.forms import PostForm
 from forums.models import Attachment, Space, Topic
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +220,58 @@ def test_an_attachment_of_unknown_type_is_downloaded_as_bytes(client, codir_memb
     response = client.get(reverse("forums:attachment", args=[item.pk]))
     assert_served_safely(response)
     assert response["Content-Type"] == "application/octet-stream"
+
+
+SUFFIXES = [
+    "", ".png", ".PNG", ".jpg", ".jpeg", ".webp", ".html.png", ".png.html", ".txt", ".csv",
+    ".pdf", ".docx", ".odt", ".svg", ".html", ".htm", ".js", ".xhtml", ".gif", ".", "..",
+]  # fmt: skip
+NAMES = st.one_of(
+    st.text(max_size=300),
+    st.builds(
+        str.__add__,
+        st.text(
+            st.characters() | st.sampled_from("\u202e\u2066\u200f/\\\x00.\n\r\"';"),
+            max_size=260,
+        ),
+        st.sampled_from(SUFFIXES),
+    ),
+)
+CONTENTS = st.one_of(
+    st.binary(max_size=1000),
+    st.sampled_from([SCRIPT, b"<svg onload=alert(1)>", b"GIF89a/*<script>*/alert(1)//"]),
+    st.builds(bytes.__add__, st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", png()]), st.binary()),
+    st.text(max_size=500).map(str.encode),
+)
+STORED_NAME = re.compile(
+    r"\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp|pdf|docx|xlsx|pptx|odt|ods|odp|txt|csv)"
+)
+
+
+@hypothesis_settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=NAMES, content=CONTENTS)
+def test_whatever_is_uploaded_is_never_served_as_a_page(client, codir_member, name, content):
+    user, _space, topic = codir_member
+    try:
+        upload = SimpleUploadedFile(name, content)
+    except (ValueError, SuspiciousFileOperation):  # Django refuses it before any form
+        return
+    form = PostForm({"body": "Voici le fichier"}, {"attachment": upload})
+    if not form.is_valid():
+        assert set(form.errors) == {"attachment"}
+        return
+    post = services.post_create(
+        topic=topic,
+        author=user,
+        body="Voici le fichier",
+        attachment=form.cleaned_data["attachment"],
+    )
+    item = post.attachments.get()
+    assert STORED_NAME.fullmatch(item.file.name)
+    assert len(item.name) <= 200
+    assert not set(item.name) & {"/", "\\", "\x00", "\n", "\u202e", "\u2066", "\u200f"}
+    response = client.get(reverse("forums:attachment", args=[item.pk]))
+    assert_served_safely(response)
+    assert response["Content-Type"] == item.kind.served_type
