@@ -136,8 +136,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Wagtail's documents: not under MEDIA_ROOT, served only by their view (portal.documents).
+PORTAL_DOCUMENTS_ROOT = Path(
+    os.environ.get("PORTAL_DOCUMENTS_ROOT", BASE_DIR / "private-media" / "documents")
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.MediaStorage"},  # documents outside MEDIA_ROOT
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
