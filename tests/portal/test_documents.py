@@ -5,7 +5,10 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from wagtail.documents.models import Document
+from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from experiences.models import ExperienceDocument
@@ -96,3 +99,29 @@ def test_the_text_of_a_restricted_pages_document_is_never_found_by_search(client
     response = client.get("/recherche/", {"q": "zygomorphe"})
     assert page.title not in response.content.decode()
     assert doc.url not in response.content.decode()
+
+
+def test_an_uploaded_documents_title_and_name_lose_bidi_controls(client, django_user_model):
+    chef = django_user_model.objects.create_superuser(unique("chef"), "chef@example.org", "x")
+    client.force_login(two_factor(chef))
+    name = "facture\u202etxt.exe.txt"
+    response = client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, b"Bonjour"), "collection": 1},
+    )
+    assert response.status_code == 302
+    doc = Document.objects.get(title="facturetxt.exe.txt")
+    assert "\u202e" not in doc.file.name
+
+
+def test_an_svg_is_refused_as_a_wagtail_image(client, django_user_model):
+    chef = django_user_model.objects.create_superuser(unique("chef"), "chef@example.org", "x")
+    client.force_login(two_factor(chef))
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {"title": "Dessin", "file": SimpleUploadedFile("dessin.svg", svg), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert "file" in response.context["form"].errors
+    assert not Image.objects.filter(title="Dessin").exists()
