@@ -4,7 +4,6 @@ with the upload policy's type and headers, never from MEDIA_ROOT."""
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
@@ -12,7 +11,6 @@ from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from experiences.models import ExperienceDocument
-from search.models import DocumentText
 from tests.factories import document, sheet, two_factor, unique
 
 pytestmark = pytest.mark.django_db
@@ -87,18 +85,6 @@ def test_document_files_are_kept_outside_media_root():
     doc = document()
     assert not doc.file.path.startswith(str(settings.MEDIA_ROOT))
     assert doc.file.path.startswith(str(settings.PORTAL_DOCUMENTS_ROOT))
-
-
-def test_the_text_of_a_restricted_pages_document_is_never_found_by_search(client):
-    doc = Document(title=unique("Compte rendu"))
-    doc.file.save("cr.txt", ContentFile(b"zygomorphe confidentiel"), save=False)
-    doc.save()
-    DocumentText.objects.update_or_create(document=doc, defaults={"text": "zygomorphe"})
-    page = on_sheet(doc, restriction=PageViewRestriction.LOGIN)
-    page.save_revision().publish()
-    response = client.get("/recherche/", {"q": "zygomorphe"})
-    assert page.title not in response.content.decode()
-    assert doc.url not in response.content.decode()
 
 
 def test_an_uploaded_documents_title_and_name_lose_bidi_controls(client, django_user_model):
