@@ -275,3 +275,19 @@ def test_whatever_is_uploaded_is_never_served_as_a_page(client, codir_member, na
     response = client.get(reverse("forums:attachment", args=[item.pk]))
     assert_served_safely(response)
     assert response["Content-Type"] == item.kind.served_type
+
+
+def test_the_migration_types_attachments_stored_before_the_type_was_kept(client, codir_member):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("forums.migrations.0002_attachment_content_type")
+    _user, space, topic = codir_member
+    reply(client, space, topic, SimpleUploadedFile("plan.png", png()))
+    reply(client, space, topic, SimpleUploadedFile("notes.txt", b"Bonjour"))
+    Attachment.objects.filter(post__topic=topic).update(content_type="", is_image=False)
+    migration.type_existing_attachments(apps, None)
+    kinds = dict(Attachment.objects.filter(post__topic=topic).values_list("name", "content_type"))
+    assert kinds == {"plan.png": "image/png", "notes.txt": "text/plain"}
+    assert Attachment.objects.get(post__topic=topic, name="plan.png").is_image
