@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from forums.models import Space
+from portal import uploads
 from portal.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
 from portal.models import Territory
 
 from .models import Job, Profile
 
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 GIVEN_NAME = forms.TextInput(attrs={"autocomplete": "given-name"})
 FAMILY_NAME = forms.TextInput(attrs={"autocomplete": "family-name"})
 
@@ -41,13 +41,11 @@ def resized_photo(upload) -> ContentFile:
         _("Ce fichier n'est pas une image JPEG, PNG ou WebP."), code="not_an_image"
     )
     try:
+        uploads.check_image(upload, uploads.PHOTO_EXTENSIONS)  # the one policy's formats and limit
+    except forms.ValidationError as error:
+        raise (not_an_image if error.code == "not_an_image" else error) from error
+    try:
         with Image.open(upload) as image:
-            if image.format not in PHOTO_FORMATS:
-                raise not_an_image
-            if image.width * image.height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
-                raise forms.ValidationError(
-                    _("Cette image a trop de pixels."), code="too_many_pixels"
-                )
             image.load()
             image = ImageOps.exif_transpose(image).convert("RGB")
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:

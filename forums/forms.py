@@ -1,58 +1,15 @@
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
 
 from portal.forms import ModelChoiceField, NameField
-from portal.uploads import content_matches_extension
 
 from .models import NotificationSettings, Space
-from .services import MAX_POST_LENGTH
+from .services import MAX_POST_LENGTH, check_attachment
 
 BODY_HELP = _(
     "Mise en forme Markdown : **gras**, *italique*, listes avec « - », citations avec « > », "
     "liens [texte](https://…). Mentionnez un membre avec @identifiant."
 )
-
-
-IMAGE_EXTENSIONS = {"jpg", "jpeg", "png", "webp"}
-DOCUMENT_EXTENSIONS = {"pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv"}
-
-
-def check_attachment(upload) -> bool:
-    """Validates an attachment by extension, size and content; returns whether it is an image."""
-    extension = Path(upload.name).suffix.lower().lstrip(".")
-    if extension not in IMAGE_EXTENSIONS | DOCUMENT_EXTENSIONS:
-        raise forms.ValidationError(
-            _("Ce type de fichier n'est pas accepté. Formats acceptés : %(formats)s."),
-            params={"formats": ", ".join(sorted(IMAGE_EXTENSIONS | DOCUMENT_EXTENSIONS))},
-        )
-    if upload.size > settings.FORUMS_MAX_ATTACHMENT_BYTES:
-        raise forms.ValidationError(
-            _("Le fichier dépasse la taille maximale de %(size)s."),
-            params={"size": filesizeformat(settings.FORUMS_MAX_ATTACHMENT_BYTES)},
-        )
-    upload.seek(0)
-    if extension in IMAGE_EXTENSIONS:
-        try:
-            with Image.open(upload) as image:  # Pillow's decompression-bomb limit applies
-                image.verify()
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-            raise forms.ValidationError(_("Ce fichier n'est pas une image lisible.")) from error
-        finally:
-            upload.seek(0)
-        return True
-    sample = upload.read(4096)
-    upload.seek(0)
-    if not content_matches_extension(sample[:16], extension, sample):
-        raise forms.ValidationError(
-            _("Le contenu de ce fichier ne correspond pas à un fichier .%(extension)s."),
-            params={"extension": extension},
-        )
-    return False
 
 
 class PostForm(forms.Form):
@@ -71,9 +28,10 @@ class PostForm(forms.Form):
     )
 
     def clean_attachment(self):
+        """The upload, with `checked` (its kind and displayed name) for the services."""
         upload = self.cleaned_data.get("attachment")
         if upload:
-            check_attachment(upload)
+            upload.checked = check_attachment(upload)
         return upload
 
 

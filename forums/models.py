@@ -6,7 +6,6 @@ side effects go through `forums.services`; who may do what is decided in `forums
 
 import uuid
 from functools import cached_property
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from portal import uploads
 from portal.text import strip_bidi_controls
 from search.french import FrenchStemsMixin
 
@@ -253,20 +253,30 @@ def attachments_storage():
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+    """A random name with the extension of the checked kind: nothing of the typed name."""
+    kind = uploads.kind_of_type(instance.content_type)
+    extension = kind.extension if kind else "bin"
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
 class Attachment(models.Model):
-    """An image or a document joined to a post."""
+    """An image or a document joined to a post. Its type is decided once, from its checked
+    content (portal.uploads), and it is served with that type only."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, storage=attachments_storage, max_length=200)
     name = models.CharField(_("nom du fichier"), max_length=200)
     size = models.PositiveIntegerField()
     is_image = models.BooleanField(default=False)
+    # Empty for a file whose kind is unknown: it is then downloaded as bytes.
+    content_type = models.CharField(_("type du fichier"), max_length=100, blank=True)
 
     def __str__(self):
         return self.name
+
+    @property
+    def kind(self) -> uploads.Kind | None:
+        return uploads.kind_of_type(self.content_type)
 
 
 class PostRevision(models.Model):

@@ -5,7 +5,6 @@ Callers have checked `forums.permissions` first; services enforce the rules that
 """
 
 import datetime
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,6 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.search import index
+
+from portal import uploads
 
 from . import markup, permissions, selectors
 from .models import (
@@ -36,7 +37,6 @@ from .models import (
 from .tasks import send_notification_emails
 
 MAX_POST_LENGTH = 20_000
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 
 
 def _reindex(topic: Topic) -> None:
@@ -152,18 +152,30 @@ def topic_create(
     return topic
 
 
+def check_attachment(upload) -> uploads.CheckedFile:
+    """Checks an attachment by extension, size and content (portal.uploads); returns its kind,
+    decided from its content, and the name to display. Raises a ValidationError."""
+    return uploads.check_upload(
+        upload,
+        extensions=uploads.ATTACHMENT_EXTENSIONS,
+        max_bytes=settings.FORUMS_MAX_ATTACHMENT_BYTES,
+    )
+
+
 def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Post:
     post = Post.objects.create(
         topic=topic, author=author, body=body, body_html=markup.render(body), created_at=now
     )
     Topic.objects.filter(pk=topic.pk).update(post_count=F("post_count") + 1, last_post_at=now)
     if attachment:
+        checked = getattr(attachment, "checked", None) or check_attachment(attachment)
         Attachment.objects.create(
             post=post,
             file=attachment,
-            name=attachment.name[:200],
-            size=attachment.size,
-            is_image=Path(attachment.name).suffix.lower() in IMAGE_SUFFIXES,
+            name=checked.name,
+            size=checked.size,
+            is_image=checked.kind.inline,
+            content_type=checked.kind.content_type,
         )
     _reindex(topic)
     return post
@@ -173,7 +185,7 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
 def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
     """Replies to a topic; the author then follows it, and its followers are told.
 
-    `attachment` is an upload already checked by `forms.check_attachment`."""
+    `attachment` is an upload; the post form has run `check_attachment` on it already."""
     body = _check_body(body)
     _check_new_account_limits(author, body, new_topic=False, attachment=attachment)
     post = _create_post(

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import uploads
 from portal.models import live_pages
 from portal.text import parse_number
 
@@ -246,11 +247,19 @@ def reply(request, slug, pk):
 
 
 def attachment(request, pk):
-    """An attachment, for those who may see its post: images shown, documents downloaded."""
+    """An attachment, for those who may see its post, with the type stored from its checked
+    content only: raster images shown, everything else (and any unknown kind) downloaded."""
     item = get_object_or_404(Attachment.objects.select_related("post__topic__space"), pk=pk)
     if not permissions.can_see_post(request.user, item.post) or item.post.deleted_at:
         raise Http404
-    return FileResponse(item.file.open("rb"), as_attachment=not item.is_image, filename=item.name)
+    kind = item.kind
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=not (kind and kind.inline),
+        filename=item.name,
+        content_type=kind.served_type if kind else "application/octet-stream",
+    )
+    return uploads.protect(response)
 
 
 def post_permalink(request, pk):

@@ -5,7 +5,6 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 # Both administrations log in through allauth, so that two-factor authentication applies.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -17,7 +16,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include("portal.documents")),  # Wagtail's, with the pages' privacy
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
     path("compte/", include("allauth.urls")),

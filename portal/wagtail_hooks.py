@@ -5,6 +5,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .documents import check_document_access
 from .models import Territory
 from .views import ReviewDueReportView
 
@@ -43,3 +44,7 @@ def register_review_due_urls():
             name="review_due_report_results",
         ),
     ]
+
+
+# Documents have the privacy of the pages that use them (portal.documents).
+hooks.register("before_serve_document", check_document_access)

@@ -12,6 +12,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal import uploads
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -134,8 +136,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Wagtail's documents: not under MEDIA_ROOT, served only by their view (portal.documents).
+PORTAL_DOCUMENTS_ROOT = Path(
+    os.environ.get("PORTAL_DOCUMENTS_ROOT", BASE_DIR / "private-media" / "documents")
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.MediaStorage"},  # documents outside MEDIA_ROOT
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -258,24 +264,17 @@ if OPENSEARCH_URLS:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
-WAGTAILDOCS_EXTENSIONS = [
-    "pdf",
-    "odt",
-    "ods",
-    "odp",
-    "docx",
-    "xlsx",
-    "pptx",
-    "txt",
-    "csv",
-    "mp4",
-    "webm",
-    "vtt",
-]
+# Uploads follow one policy (portal/uploads.py): its kinds, checked by content; every file served
+# as attachment (WAGTAILDOCS_INLINE_CONTENT_TYPES empty) with its kind's type, never an SVG.
+WAGTAILDOCS_EXTENSIONS = uploads.DOCUMENT_EXTENSIONS
+WAGTAILDOCS_CONTENT_TYPES = {
+    extension: uploads.KINDS[extension].served_type for extension in uploads.DOCUMENT_EXTENSIONS
+}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # videos are uploaded as documents
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = uploads.WAGTAIL_IMAGE_EXTENSIONS
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Security headers on every response; production adds HTTPS-only cookies and HSTS.
@@ -308,7 +307,7 @@ SESSION_COOKIE_HTTPONLY = True
 # Uploads: Wagtail checks images by decoding them (Willow/Pillow, with the pixel limit below
 # against decompression bombs); documents are checked by content in portal.uploads.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.CheckedDocumentForm"
 
 # Background work (notification e-mails, search index retries). Development and tests run tasks
 # at once; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs

@@ -19,9 +19,10 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 ALLOWED_HOSTS = ["*"]
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="blocal-static-"))
 FORUMS_ATTACHMENTS_ROOT = Path(tempfile.mkdtemp(prefix="blocal-private-"))
+PORTAL_DOCUMENTS_ROOT = Path(tempfile.mkdtemp(prefix="blocal-documents-"))
 WHITENOISE_USE_FINDERS = True
 
-for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT):
+for folder in (MEDIA_ROOT, STATIC_ROOT, FORUMS_ATTACHMENTS_ROOT, PORTAL_DOCUMENTS_ROOT):
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
 
 if OPENSEARCH_URLS:

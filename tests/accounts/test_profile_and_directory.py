@@ -1,5 +1,6 @@
 """Profiles, photos, and the directory that shows only members who opted in."""
 
+import re
 from io import BytesIO
 
 import pytest
@@ -109,3 +110,19 @@ def test_a_profile_shows_only_what_the_member_filled_in(client, make_member):
     assert "CC Erdre" in html
     assert "Territoire" not in html and "Fonction" not in html
     assert "visible@example.org" not in html
+
+
+def test_a_photo_over_the_pixel_limit_is_refused(client, member, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000  # the policy's one limit, for every image
+    client.force_login(member)
+    response = client.post(reverse("accounts:profile_edit"), {**profile_data(), "photo": png()})
+    assert "Cette image a trop de pixels." in response.content.decode()
+
+
+def test_a_photo_is_stored_under_a_random_jpeg_name_whatever_it_was_called(client, member):
+    client.force_login(member)
+    photo = png(40, 30)
+    photo.name = "portrait\u202egpj.html"
+    client.post(reverse("accounts:profile_edit"), {**profile_data(), "photo": photo})
+    stored = member.profile.__class__.objects.get(user=member).photo.name
+    assert re.fullmatch(r"profils/[A-Za-z0-9]{16}\.jpg", stored)

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 
 from experiences.models import ExperienceDocument, ExperienceSheetPage
 from search.documents import extract_text
@@ -90,3 +91,27 @@ def test_an_attached_document_finds_its_sheet(client, django_capture_on_commit_c
         sheet.save_revision().publish()
     html = client.get("/recherche/", {"q": "zéphyrine"}).content.decode()
     assert sheet.title.replace("'", "&#x27;") in html
+
+
+def test_a_restricted_pages_document_is_never_found_by_search(
+    client, django_capture_on_commit_callbacks
+):
+    """Documents have their pages' privacy (portal.documents); search finds them only through
+    the text of public pages."""
+    with django_capture_on_commit_callbacks(execute=True):
+        document = get_document_model().objects.create(
+            title="Compte rendu", file=ContentFile(pdf("Xylophage confidentiel"), name="cr.pdf")
+        )
+    sheet = ExperienceSheetPage.objects.get(territory__name="Pays de Mortagne")
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.documents.add(ExperienceDocument(document=document))
+        sheet.save_revision().publish()
+    assert (
+        sheet.title.replace("'", "&#x27;")
+        in client.get("/recherche/", {"q": "xylophage"}).content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=sheet, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/recherche/", {"q": "xylophage"}).content.decode()
+    assert sheet.title.replace("'", "&#x27;") not in html
+    assert document.url not in html
