@@ -82,6 +82,13 @@ class Profile(models.Model):
         _("validation"), max_length=20, choices=Approval.choices, default=Approval.APPROVED
     )
     approval_decided_at = models.DateTimeField(_("validation décidée le"), null=True, blank=True)
+    deletion_warned_at = models.DateTimeField(
+        _("prévenu de la suppression le"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Date de l'e-mail annonçant la suppression d'un compte inactif."),
+    )
 
     objects = ProfileQuerySet.as_manager()
 

@@ -4,21 +4,37 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db.models import Q
 
-from forums.models import Membership, NotificationSettings, Post, Reaction, Report, Subscription
+from forums import permissions
+from forums.models import (
+    Membership,
+    MembershipStatus,
+    NotificationSettings,
+    Post,
+    Reaction,
+    Report,
+    Subscription,
+)
 
 from .models import Profile
 
 
-def directory(*, q: str = "", territory=None, job: str = "", network=None):
+def directory(*, viewer, q: str = "", territory=None, job: str = "", network=None):
     """Profiles in the directory (never one whose member opted out), filtered and searched by
-    name or organisation."""
+    name or organisation. A network lists the members it really has (an active membership),
+    and only to a viewer who may read it (`forums.permissions.shown_networks`)."""
     profiles = Profile.objects.in_directory()
     if territory:
         profiles = profiles.filter(territory=territory)
     if job:
         profiles = profiles.filter(job=job)
     if network:
-        profiles = profiles.filter(networks=network)
+        if not permissions.can_read_space(viewer, network):
+            return profiles.none()
+        profiles = profiles.filter(
+            networks=network,
+            user__space_memberships__space=network,
+            user__space_memberships__status=MembershipStatus.ACTIVE,
+        )
     for word in q.split():
         profiles = profiles.filter(
             Q(user__first_name__icontains=word)

@@ -1,7 +1,12 @@
-"""Writes on member accounts: profile creation, approval, activation, deletion."""
+"""Writes on member accounts: profile creation, approval, activation, deletion, and the purge
+of inactive accounts."""
+
+import datetime
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import emails, permissions
@@ -69,3 +74,72 @@ def account_delete(*, user) -> None:
     user.delete()
     if photo:
         transaction.on_commit(lambda: photo.storage.delete(photo.name))
+
+
+# The privacy page's promise: an account is deleted three years after its last log-in, its
+# member warned by e-mail a month before.
+INACTIVE_FOR = datetime.timedelta(days=3 * 365)
+WARNED_BEFORE = datetime.timedelta(days=30)
+
+
+@dataclass
+class PurgeReport:
+    """What `inactive_accounts_purge` did (or, in a dry run, would do), by account."""
+
+    warned: list = field(default_factory=list)
+    deleted: list = field(default_factory=list)
+    kept_staff: list = field(default_factory=list)  # inactive, but staff: for a person to decide
+
+
+def inactive_accounts_purge(*, now, dry_run: bool = False, progress=None) -> PurgeReport:
+    """Warns the members whose last log-in (or sign-up, if they never logged in) is nearly
+    INACTIVE_FOR old, once, and deletes the accounts of those warned at least WARNED_BEFORE
+    ago who did not log in since, the way the deletion page does (`account_delete`). A log-in
+    after the warning cancels it. Staff and superusers are never deleted, only reported.
+    `now` is passed in (a daily job; tests give their own clock)."""
+    report = PurgeReport()
+    progress = progress or (lambda message: None)
+    last_seen = Coalesce("last_login", "date_joined")
+    inactive = (
+        User.objects.annotate(last_seen=last_seen)
+        .filter(last_seen__lte=now - INACTIVE_FOR + WARNED_BEFORE)
+        .select_related("profile")
+        .order_by("last_seen", "pk")
+    )
+    for user in inactive:
+        if user.is_staff or user.is_superuser:
+            report.kept_staff.append(user)
+            progress(f"kept (staff): account {user.pk}")
+            continue
+        profile = getattr(user, "profile", None)
+        warned_at = profile.deletion_warned_at if profile else None
+        if warned_at is not None and warned_at < user.last_seen:
+            warned_at = None  # logged in since: that warning no longer counts
+        if warned_at is None:
+            report.warned.append(user)
+            progress(f"warned: account {user.pk}")
+            if not dry_run:
+                _warn_of_deletion(user=user, now=now)
+        elif warned_at <= now - WARNED_BEFORE and user.last_seen <= now - INACTIVE_FOR:
+            report.deleted.append(user)
+            progress(f"deleted: account {user.pk}")
+            if not dry_run:
+                account_delete(user=user)
+    return report
+
+
+@transaction.atomic
+def _warn_of_deletion(*, user, now) -> None:
+    """Records the warning, then sends it once the record is committed: a failing mail
+    server leaves it unrecorded, so tomorrow's run sends it again."""
+    profile = profile_for(user)
+    Profile.objects.filter(pk=profile.pk).update(deletion_warned_at=now)
+    deletion_date = max(user.last_seen + INACTIVE_FOR, now + WARNED_BEFORE)
+    if user.email:
+        transaction.on_commit(
+            lambda: emails.send(
+                template="deletion_warning",
+                to=user.email,
+                context={"deletion_date": deletion_date},
+            )
+        )

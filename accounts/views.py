@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from forums import permissions as forum_permissions
+
 from . import permissions, selectors, services
 from .forms import DeleteAccountForm, DirectoryForm, ProfileForm
 from .models import Profile
@@ -36,7 +38,10 @@ def profile_detail(request, pk: int):
     )
     if not permissions.can_see_profile(request.user, profile):
         raise Http404
-    return render(request, "accounts/profile_detail.html", {"profile": profile})
+    networks = forum_permissions.shown_networks(request.user, profile.user, profile.networks.all())
+    return render(
+        request, "accounts/profile_detail.html", {"profile": profile, "networks": networks}
+    )
 
 
 @login_required
@@ -44,7 +49,9 @@ def directory(request):
     """Members who chose to appear, for logged-in members; filters stay in the URL."""
     form = DirectoryForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    profiles = selectors.directory(**{key: value for key, value in filters.items() if value})
+    profiles = selectors.directory(
+        viewer=request.user, **{key: value for key, value in filters.items() if value}
+    )
     page = Paginator(profiles, settings.ACCOUNTS_DIRECTORY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from .models import (
     Membership,
     MembershipStatus,
+    Notification,
     Post,
     Role,
     Space,
@@ -119,6 +120,12 @@ def can_read_space(user, space: Space) -> bool:
     return is_member(user, space)
 
 
+def can_see_space_activity(user, space: Space) -> bool:
+    """What happens inside a space (how many topics, who moderates it) is for its readers: a
+    private space's name and description are shown to everyone, so they may ask to join."""
+    return can_read_space(user, space)
+
+
 def readable_spaces(user, spaces=None):
     """The spaces whose content `user` may read: `can_read_space` as a queryset, for lists,
     search and the discussions shown on resource pages."""
@@ -131,6 +138,16 @@ def readable_spaces(user, spaces=None):
         space=OuterRef("pk"), user=user, status=MembershipStatus.ACTIVE
     )
     return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
+
+
+def shown_networks(viewer, owner, networks):
+    """The networks that `owner`'s profile lists to `viewer`: of the spaces the owner chose,
+    those where their membership is active and that the viewer may read (a profile never
+    tells who belongs to a private space to someone outside it)."""
+    active = Membership.objects.filter(
+        space=OuterRef("pk"), user=owner, status=MembershipStatus.ACTIVE
+    )
+    return readable_spaces(viewer, networks.filter(Exists(active))).order_by("name")
 
 
 def audience(user) -> str:
@@ -270,3 +287,22 @@ def can_join(user, space: Space) -> bool:
 def can_be_notified(user, post) -> bool:
     """A notification or an e-mail about `post` may only reach someone who may read it."""
     return user.is_active and can_see_post(user, post) and post.deleted_at is None
+
+
+def readable_notifications(user):
+    """The notifications of `user` that `can_be_notified` lets through now, as a queryset: the
+    list and the unread count ask it when they are shown, so that a topic of a space its
+    reader has left, or a post hidden or deleted since, no longer shows (nor counts)."""
+    if not user.is_authenticated or not user.is_active:
+        return Notification.objects.none()
+    notifications = Notification.objects.filter(
+        user=user, post__deleted_at__isnull=True, post__topic__space__in=readable_spaces(user)
+    )
+    if user.is_staff:
+        return notifications
+    moderated = Membership.objects.filter(
+        user=user, role=Role.MODERATOR, status=MembershipStatus.ACTIVE
+    ).values("space_id")
+    return notifications.filter(
+        Q(post__hidden_at__isnull=True) | Q(post__author=user) | Q(post__topic__space__in=moderated)
+    )

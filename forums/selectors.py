@@ -17,7 +17,7 @@ from portal.models import BaseResourcePage
 from portal.text import parse_number
 
 from . import permissions
-from .models import Notification, Post, Topic
+from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 UNREAD_SECONDS = 600
@@ -28,19 +28,23 @@ POST_LINKS += ["post_restore", "post_history"]
 
 
 def unread_count(user) -> int:
-    """The member's unread notifications, kept in the cache until one of them changes."""
-    key = f"forums:unread:{user.pk}"
+    """The member's unread notifications that they may still read, kept in the cache until one
+    of them changes or the discussions do (a membership ended, a post hidden or deleted)."""
+    key = _unread_key(user.pk)
     count = cache.get(key)
     if count is None:
-        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        count = permissions.readable_notifications(user).filter(read_at__isnull=True).count()
         cache.set(key, count, UNREAD_SECONDS)
     return count
 
 
+def _unread_key(user_id: int) -> str:
+    return f"forums:unread:{user_id}:{page_cache.version(page_cache.DISCUSSIONS)}"
+
+
 def forget_unread(user_id: int) -> None:
-    key = f"forums:unread:{user_id}"
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    cache.delete(_unread_key(user_id))
+    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
 
 
 def notification_changed(sender, instance, **kwargs) -> None:

@@ -5,10 +5,11 @@ Callers have checked `forums.permissions` first; services enforce the rules that
 """
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,6 +38,9 @@ from .models import (
 from .tasks import send_notification_emails
 
 MAX_POST_LENGTH = 20_000
+# How long a post waits for the author's other post being written (PostgreSQL) before the
+# member is asked to try again; SQLite waits its own timeout (OPTIONS "timeout", 5 s).
+AUTHOR_LOCK_TIMEOUT_MS = 5000
 
 
 def _reindex(topic: Topic) -> None:
@@ -46,6 +50,46 @@ def _reindex(topic: Topic) -> None:
 
 class ForumError(Exception):
     """A write the rules refuse; its message is French and shown to the member."""
+
+
+class ForumBusy(ForumError):
+    """The database was too busy to take the write (a lock not granted in time, a serialisation
+    failure): nothing was written, and the member may send the same again."""
+
+    def __init__(self):
+        super().__init__(
+            _("Le site est très sollicité et votre message n'a pas pu être enregistré : réessayez.")
+        )
+
+
+def _busy_means_retry(service):
+    """Runs `service` in its own transaction; a database that refuses it for contention raises
+    ForumBusy (the transaction is rolled back as a whole, so nothing is half written)."""
+
+    @functools.wraps(service)
+    def run(**kwargs):
+        try:
+            with transaction.atomic():
+                return service(**kwargs)
+        except OperationalError as error:
+            raise ForumBusy() from error
+
+    return run
+
+
+def _lock_author(author) -> None:
+    """Makes the author's writes one at a time, so that the limits below are checked against
+    every post already written: PostgreSQL locks the author's row until the transaction ends
+    (a concurrent post of theirs waits, then sees this one); SQLite has one writer at a time,
+    taken here, before the checks read, rather than at the first insert."""
+    users = get_user_model().objects.filter(pk=author.pk)
+    if connection.features.has_select_for_update:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {int(AUTHOR_LOCK_TIMEOUT_MS)}")
+        list(users.select_for_update().values_list("pk", flat=True))
+    else:
+        users.update(last_login=F("last_login"))
 
 
 def _check_body(body: str) -> str:
@@ -61,7 +105,10 @@ def _check_body(body: str) -> str:
 
 
 def _check_new_account_limits(author, body: str, *, new_topic: bool, attachment=None) -> None:
-    """Posting speed for everyone; fewer topics and no links for the first hours of an account."""
+    """Posting speed for everyone; fewer topics and no links for the first hours of an account.
+
+    Called inside the writing transaction: it locks the author first (`_lock_author`)."""
+    _lock_author(author)
     now = timezone.now()
     delay = datetime.timedelta(seconds=settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS)
     last = (
@@ -125,7 +172,7 @@ def _notify_mentions(post: Post, already: set[int]) -> None:
         _notify(post, NotificationKind.MENTION, users)
 
 
-@transaction.atomic
+@_busy_means_retry
 def topic_create(
     *, space: Space, author, title: str, body: str, resource=None, attachment=None
 ) -> Topic:
@@ -181,7 +228,7 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
     return post
 
 
-@transaction.atomic
+@_busy_means_retry
 def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
     """Replies to a topic; the author then follows it, and its followers are told.
 

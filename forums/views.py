@@ -36,7 +36,6 @@ from .models import (
     Attachment,
     Membership,
     MembershipStatus,
-    Notification,
     NotificationSettings,
     Post,
     Reaction,
@@ -87,7 +86,11 @@ def _post_for(request, pk, check) -> Post:
 
 def space_list(request):
     """Every open space (private ones too, so members can ask to join), by kind."""
-    spaces = Space.objects.active().annotate(topic_count=Count("topics")).order_by("kind", "name")
+    spaces = list(
+        Space.objects.active().annotate(topic_count=Count("topics")).order_by("kind", "name")
+    )
+    for space in spaces:
+        space.shows_activity = permissions.can_see_space_activity(request.user, space)
     return render(request, "forums/space_list.html", {"spaces": spaces})
 
 
@@ -102,7 +105,9 @@ def space_detail(request, slug):
         "can_moderate": permissions.can_moderate(user, space),
         "moderators": Membership.objects.filter(
             space=space, role="moderator", status=MembershipStatus.ACTIVE
-        ).select_related("user"),
+        ).select_related("user")
+        if permissions.can_see_space_activity(user, space)
+        else [],
     }
     if context["can_read"]:
         topics = Topic.objects.filter(space=space).listed()
@@ -116,7 +121,7 @@ def space_detail(request, slug):
     return render(request, "forums/space_detail.html", context)
 
 
-def topic_detail(request, slug, pk, form=None):
+def topic_detail(request, slug, pk, form=None, status=None):
     user = request.user
     topics = Topic.objects.select_related("space")
     if user.is_authenticated:
@@ -138,9 +143,11 @@ def topic_detail(request, slug, pk, form=None):
             ).values_list("post_id", flat=True)
         )
         now = timezone.now()
-        if last_visit is None:
+        # A refused reply shown again writes nothing: the database may be what refused it.
+        reading = request.method == "GET"
+        if reading and last_visit is None:
             TopicVisit.objects.create(topic=topic, user=user, seen_at=now)
-        elif now - last_visit > VISIT_REFRESH:
+        elif reading and now - last_visit > VISIT_REFRESH:
             TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=now)
     for post in page_posts:
         post.topic = topic  # the permission checks below read the topic and its space
@@ -167,9 +174,9 @@ def topic_detail(request, slug, pk, form=None):
         "following": getattr(topic, "following", False),
         "move_form": MoveForm() if moderator else None,
     }
-    return render(
-        request, "forums/topic_detail.html", context, status=400 if form and form.errors else 200
-    )
+    if status is None:
+        status = 400 if form and form.errors else 200
+    return render(request, "forums/topic_detail.html", context, status=status)
 
 
 @functools.cache
@@ -200,6 +207,7 @@ def topic_create(request, slug):
         return _deny(request)
     resource = _resource(request)
     form = TopicForm(request.POST or None, request.FILES or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             topic = services.topic_create(
@@ -212,6 +220,7 @@ def topic_create(request, slug):
             )
         except services.ForumError as error:
             form.add_error(None, str(error))
+            status = 503 if isinstance(error, services.ForumBusy) else 200
         else:
             messages.success(request, _("Votre sujet est publié."))
             return redirect(topic)
@@ -219,7 +228,10 @@ def topic_create(request, slug):
     if request.method == "GET" and initial_title:
         form = TopicForm(initial={"title": initial_title})
     return render(
-        request, "forums/topic_form.html", {"space": space, "form": form, "resource": resource}
+        request,
+        "forums/topic_form.html",
+        {"space": space, "form": form, "resource": resource},
+        status=status,
     )
 
 
@@ -230,6 +242,7 @@ def reply(request, slug, pk):
     if not permissions.can_reply(request.user, topic):
         return _deny(request)
     form = PostForm(request.POST, request.FILES)
+    status = None
     if form.is_valid():
         try:
             post = services.post_create(
@@ -240,10 +253,11 @@ def reply(request, slug, pk):
             )
         except services.ForumError as error:
             form.add_error("body", str(error))
+            status = 503 if isinstance(error, services.ForumBusy) else None
         else:
             messages.success(request, _("Votre réponse est publiée."))
             return redirect(post)
-    return topic_detail(request, slug, pk, form=form)
+    return topic_detail(request, slug, pk, form=form, status=status)
 
 
 def attachment(request, pk):
@@ -520,7 +534,8 @@ def _handle_queue_action(request, spaces):
 @login_required
 def notifications(request):
     items = Paginator(
-        Notification.objects.filter(user=request.user).select_related("post__topic__space"), 30
+        permissions.readable_notifications(request.user).select_related("post__topic__space"),
+        30,
     ).get_page(request.GET.get("page"))
     response = render(request, "forums/notifications.html", {"items": items})
     services.notifications_mark_read(user=request.user)

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from experiences.models import ExperienceSheetPage
 from forums import permissions
-from forums.models import Topic
+from forums.models import Topic, Visibility
 from portal import page_cache
 from portal.models import PortalPageQuerySet, Territory
 from portal.page_cache import CONTENT, DISCUSSIONS
@@ -77,7 +77,9 @@ def scope_for(request) -> Scope:
         f"readable-spaces-{permissions.audience(request.user)}",
         lambda: {
             space.pk: space
-            for space in permissions.readable_spaces(request.user).only("name", "slug", "territory")
+            for space in permissions.readable_spaces(request.user).only(
+                "name", "slug", "territory", "visibility"
+            )
         },
         DISCUSSIONS,
     )
@@ -172,6 +174,7 @@ class Outcome:
     total: int
     facets: list  # (filter name, label, [(value, label, count)])
     degraded: bool = False
+    public_total: int = 0  # what an anonymous visitor would have found (see `public_total`)
 
 
 def run(scope: Scope, query: str, parsed, page_number, present) -> Outcome:
@@ -189,8 +192,9 @@ def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -
         return backends.backend(backend).search(parsed, queryset)
 
     cache_key = _cache_key(scope, query, backend)
-    kind_counts, facets = cached(cache_key, lambda: _count(scope, search))
+    kind_counts, facets, topics_by_space = cached(cache_key, lambda: _count(scope, search))
     models = {key: model for key, _label, model in KINDS if applies(scope, key)}
+    total = sum(kind_counts.get(key, 0) for key in models)
     hits = MergedHits(
         lambda key: search(source(scope, key, models[key])),  # only for a page not in the cache
         {key: min(kind_counts.get(key, 0), MAX_RESULTS) for key in models},
@@ -199,7 +203,8 @@ def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -
     )
     return Outcome(
         results=Paginator(hits, PAGE_SIZE).get_page(page_number),  # fetched here, in the fallback
-        total=sum(kind_counts.get(key, 0) for key in models),
+        total=total,
+        public_total=public_total(scope, total, kind_counts, topics_by_space, models),
         facets=[
             (name, FILTER_LABELS[name], values)
             for name, values in facets
@@ -208,8 +213,27 @@ def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -
     )
 
 
-def _count(scope: Scope, search) -> tuple[dict, list]:
-    """How many hits each kind has, and each value of each filter."""
+def public_total(scope: Scope, total: int, kind_counts: dict, topics_by_space, models) -> int:
+    """How many results an anonymous visitor would have had for the same search: what the
+    query log keeps, so that it never tells what the spaces of a few hold. Pages are searched
+    alike for everyone (restricted ones for nobody); topics differ, and their count per space
+    is already known from the space filter's counts, so no second search is run."""
+    if not scope.user.is_authenticated or "discussions" not in models:
+        return total
+    chosen = scope.chosen.get("espace")
+    public_topics = sum(
+        number
+        for pk, number in topics_by_space.items()
+        if pk in scope.spaces
+        and scope.spaces[pk].visibility == Visibility.PUBLIC
+        and (chosen is None or pk == chosen.pk)
+    )
+    return total - kind_counts.get("discussions", 0) + public_topics
+
+
+def _count(scope: Scope, search) -> tuple[dict, list, dict]:
+    """How many hits each kind has, each value of each filter, and the topics found per
+    space."""
     kind_counts = {key: search(qs).count() for key, qs in sources(scope, "type").items()}
     facets = [
         (
@@ -217,9 +241,11 @@ def _count(scope: Scope, search) -> tuple[dict, list]:
             [(key, str(label), kind_counts[key]) for key, label, _m in KINDS if key in kind_counts],
         )
     ]
+    counted: dict = {}
     if any(kind_counts.values()) or set(scope.chosen) - {"type"}:
-        facets += _facet_values(scope, search)  # (nothing anywhere: nothing to count)
-    return kind_counts, facets
+        facets += _facet_values(scope, search, counted)  # (nothing anywhere: nothing to count)
+    without = "espace" if "espace" in scope.chosen else ""
+    return kind_counts, facets, dict(counted.get((without, "discussions", "space_id"), {}))
 
 
 def _cache_key(scope: Scope, query: str, backend: str) -> str:
@@ -228,7 +254,7 @@ def _cache_key(scope: Scope, query: str, backend: str) -> str:
     chosen = sorted((name, getattr(value, "pk", value)) for name, value in scope.chosen.items())
     address = repr((backend, query, chosen, sorted(scope.spaces), scope.site.pk))
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"search:{digest}:{page_cache.version(CONTENT)}:{page_cache.version(DISCUSSIONS)}"
+    return f"search:v2:{digest}:{page_cache.version(CONTENT)}:{page_cache.version(DISCUSSIONS)}"
 
 
 def cached(key: str, compute):
@@ -243,10 +269,9 @@ def cached(key: str, compute):
     return value
 
 
-def _facet_values(scope: Scope, search) -> list:
-    """The values of the territory, step, edition and space filters, with their counts."""
-
-    counted = {}
+def _facet_values(scope: Scope, search, counted: dict) -> list:
+    """The values of the territory, step, edition and space filters, with their counts;
+    `counted` keeps each count made, by (filter left out, kind, field)."""
 
     def count(name: str, key: str, field_name: str) -> Counter:
         # Without a filter, "all but this filter" is the same search for every filter: once.

@@ -65,23 +65,31 @@ def search(request):
             results=outcome.results,
             outcome=outcome,
             facets=facet_links(request, scope, outcome.facets),
-            promotions=promotions(normalise_query_string(query)),
+            promotions=promotions(normalise_query_string(query), scope),
         )
         if not outcome.total:
             context.update(
                 spelling=spelling(query), ask_spaces=permissions.postable_spaces(request.user)
             )
-        SearchLog.objects.create(query=normalise_query_string(query)[:200], results=outcome.total)
+        if outcome.public_total or not outcome.total:
+            # Kept with what anyone would have found; a search that found only what few may
+            # read (a private space's topics) is left out: its words would tell them.
+            SearchLog.objects.create(
+                query=normalise_query_string(query)[:200], results=outcome.public_total
+            )
     return render(request, "search/search.html", context)
 
 
-def promotions(query: str) -> list:
-    """The pages editors promote for this query, kept in the cache until the content changes."""
+def promotions(query: str, scope) -> list:
+    """The pages editors promote for this query, by the search's own rule for pages (live,
+    under no view restriction, of this site: `engine.pages`), so a promotion never shows the
+    title of a page that a password or a log-in protects. That rule is the same for every
+    visitor, so the list is kept in the cache, per site, until the content changes."""
     return page_cache.remembered(
-        f"promotions-{hashlib.sha256(query.encode()).hexdigest()}",
+        f"promotions-{scope.site.pk}-{hashlib.sha256(query.encode()).hexdigest()}",
         lambda: list(
             SearchPromotion.objects.filter(
-                query__query_string=query, page__live=True
+                query__query_string=query, page__in=engine.pages(scope)
             ).select_related("page")[:3]
         ),
     )

@@ -2972,9 +2972,11 @@ PAGES = [
             ),
             (
                 "Durée de conservation : les données du compte sont conservées tant que le compte "
-                "est actif, puis supprimées trois ans après la dernière connexion. Les messages "
-                "publiés peuvent être conservés de manière anonymisée pour préserver la lisibilité "
-                "des discussions."
+                "est actif, puis supprimées trois ans après la dernière connexion ; un e-mail vous "
+                "prévient un mois avant, et il suffit de vous connecter pour garder votre compte. "
+                "Les messages publiés restent dans les discussions, signés « Membre supprimé », "
+                "pour préserver leur lisibilité. Les comptes de l'équipe du portail sont revus "
+                "par une personne."
             ),
             (
                 "Vos droits : vous pouvez accéder à vos données, les rectifier, les exporter, "
