@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .permissions import can_access_admin, can_access_django_admin
@@ -12,6 +13,7 @@ from .permissions import can_access_admin, can_access_django_admin
 WAGTAIL_ADMIN_PREFIX = "/admin/"
 DJANGO_ADMIN_PREFIX = "/django-admin/"
 ADMIN_PREFIXES = (WAGTAIL_ADMIN_PREFIX, DJANGO_ADMIN_PREFIX)
+ACCOUNT_PREFIX = "/compte/"
 # The admin's own log-in address, a redirect to allauth's (portal/urls.py).
 ADMIN_LOGIN_PATHS = ("/admin/login/", "/django-admin/login/")
 
@@ -71,3 +73,18 @@ class AdminRequiresMFAMiddleware:
                 f"{reverse('mfa_reauthenticate')}?next={quote(request.get_full_path())}"
             )
         return self.get_response(request)
+
+
+class PrivateAccountPagesMiddleware:
+    """Every page of /compte/ (allauth's log-in, e-mail, password and two-factor pages, the
+    profile, the personal data and its export) is for one person only: no shared or browser
+    cache keeps it. (The notification pages, in forums, say so with a decorator.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(ACCOUNT_PREFIX):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

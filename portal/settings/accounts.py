@@ -10,6 +10,7 @@ INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminRequiresMFAMiddleware",
+    "accounts.middleware.PrivateAccountPagesMiddleware",
     "portal.page_cache.MemberPageCacheMiddleware",
 ]
 AUTHENTICATION_BACKENDS = [
