@@ -45,6 +45,9 @@ PASSWORD_ENTRY_POINTS = {
     "wagtailcore_authenticate_with_password": (
         "a page's shared view-restriction password, not an account's; logs no one in"
     ),
+    "wagtaildocs_authenticate_with_password": (
+        "a document collection's shared view-restriction password, not an account's"
+    ),
 }
 
 
