@@ -1,3 +1,5 @@
+import uuid
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib import messages
 from django.core.mail import EmailMultiAlternatives
@@ -24,6 +26,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 ),
             )
         return user
+
+    def generate_unique_username(self, txts, regex=None):
+        """The username is never shown (the e-mail address is the identifier): when allauth
+        finds none in what was typed (a name made of characters it cannot keep), a random one
+        does, rather than a failed sign-up."""
+        try:
+            return super().generate_unique_username(txts, regex)
+        except NotImplementedError:
+            return f"membre-{uuid.uuid4().hex[:16]}"
 
     def render_mail(self, template_prefix, email, context, headers=None):
         """allauth writes its e-mails (in French, from its catalogue) as plain text; each also

@@ -12,6 +12,11 @@ def can_access_admin(user) -> bool:
     )
 
 
+def can_access_django_admin(user) -> bool:
+    """Django's admin is for staff only, as Django's `AdminSite.has_permission` says."""
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
 def can_manage_members(user) -> bool:
     """Staff approve, refuse, deactivate and reactivate members."""
     return user.is_authenticated and user.is_staff

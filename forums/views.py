@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from portal import uploads
@@ -531,6 +532,7 @@ def _handle_queue_action(request, spaces):
         messages.success(request, _("Demande acceptée."))
 
 
+@cache_control(private=True, no_store=True)
 @login_required
 def notifications(request):
     items = Paginator(
@@ -542,6 +544,7 @@ def notifications(request):
     return response
 
 
+@cache_control(private=True, no_store=True)
 @login_required
 def notification_settings(request):
     instance, _created = NotificationSettings.objects.get_or_create(user=request.user)

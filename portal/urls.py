@@ -1,19 +1,23 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-# Both administrations log in through allauth, so that two-factor authentication applies.
+# Both administrations log in through allauth, so that two-factor authentication applies;
+# passwords are changed there too.
 admin.site.login = secure_admin_login(admin.site.login)
+admin.site.password_change = lambda request, extra_context=None: redirect("account_change_password")
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path(
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin_login_to_allauth",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("portal.documents")),  # Wagtail's, with the pages' privacy
@@ -28,7 +32,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own front-end log-in is Django's LoginView, a password alone: every log-in is
+    # allauth's, with the two-factor code and the rate limits.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="frontend_login_to_allauth",
+    ),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "portal.errors.server_error"
 handler429 = "accounts.views.too_many_requests"  # allauth's rate limits

@@ -113,3 +113,26 @@ def two_factor(user):
     """Gives `user` an authenticator app, as the administration requires; returns the user."""
     TOTP.activate(user, generate_totp_secret())
     return user
+
+
+def log_in_with_two_factor(client, user):
+    """Logs `user` in on the test client as allauth does after a password and a TOTP code: the
+    session records both steps, which the administration asks for. Returns the user."""
+    import time
+
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.mfa.models import Authenticator
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    client.force_login(user)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": time.time(), "email": user.email},
+        {"method": "mfa", "at": time.time(), "id": authenticator.pk, "type": "totp"},
+    ]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+    return user

@@ -10,6 +10,7 @@ INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminRequiresMFAMiddleware",
+    "accounts.middleware.PrivateAccountPagesMiddleware",
     "portal.page_cache.MemberPageCacheMiddleware",
 ]
 AUTHENTICATION_BACKENDS = [
@@ -18,12 +19,17 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Everyone logs in through allauth, the Wagtail admin included (so two-factor applies there).
+# Passwords are set, reset and changed only in allauth's pages (Wagtail's and Django's own
+# password forms are off or redirect there; tests/portal/test_ways_in.py walks every URL).
 LOGIN_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/compte/login/"  # pages restricted to logged-in members
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILUSERS_PASSWORD_ENABLED = False  # accounts made in the admin choose theirs by reset
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False  # changed in /compte/email/, where it is verified
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party call, no hash of addresses, from the admin
 
 # E-mail is the identifier; Django's username is filled in by allauth and never shown.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -41,6 +47,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Bloc local] "
 # sign-up matters more here than hiding which addresses have an account. Rate limits stay on.
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_RATE_LIMITS = {}  # allauth's defaults (log-in failures, resets, sign-ups…), all on
+# Rate limits count per client address (and per account): behind the reverse proxy that address
+# is the one the proxy appends to X-Forwarded-For, not the proxy's own. 0 without a proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "1"))
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Bloc local"

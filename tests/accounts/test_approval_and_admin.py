@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts.models import Approval
 from forums import permissions
 from forums.models import Space
-from tests.factories import two_factor
+from tests.factories import log_in_with_two_factor, two_factor
 
 from .conftest import PASSWORD
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff(client, django_user_model):
     user = django_user_model.objects.create_superuser("chef", "chef@example.org", PASSWORD)
-    client.force_login(two_factor(user))
+    log_in_with_two_factor(client, two_factor(user))
     return user
 
 
@@ -44,7 +44,7 @@ def test_in_approval_mode_a_new_member_reads_but_does_not_post_until_approved(
     assert permissions.can_read_space(newcomer, space)
     assert not permissions.can_post(newcomer, space)
 
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     listing = client.get(reverse("membres:index") + "?approval=pending").content.decode()
     assert "Paul Lenoir" in listing and "Approuver" in listing
     mail.outbox.clear()
@@ -66,7 +66,7 @@ def test_a_refused_member_is_told_and_still_cannot_post(
 ):
     settings.ACCOUNT_SIGNUP_POLICY = "approval"
     newcomer = sign_up(client)
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("accounts_member_decide", args=[newcomer.profile.pk, "refuser"]))
     newcomer = get_user_model().objects.get(pk=newcomer.pk)
@@ -94,7 +94,7 @@ def test_in_open_mode_a_verified_member_posts_at_once(client):
 def test_staff_search_deactivate_and_reactivate_members(client, staff, make_member):
     anne = make_member(organisation="Communauté de communes du Pays des Achards")
     make_member("bruno@example.org", first_name="Bruno", last_name="Petit")
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     index = reverse("membres:index")
     html = client.get(index, {"q": "Achards"}).content.decode()
     assert "Anne Martin" in html and "Bruno Petit" not in html
@@ -110,7 +110,7 @@ def test_staff_search_deactivate_and_reactivate_members(client, staff, make_memb
 
 def test_only_staff_approve_members(client, make_member, editor):
     pending = make_member(approval=Approval.PENDING)
-    client.force_login(editor)
+    log_in_with_two_factor(client, editor)
     response = client.post(
         reverse("accounts_member_decide", args=[pending.profile.pk, "approuver"])
     )
@@ -120,7 +120,7 @@ def test_only_staff_approve_members(client, make_member, editor):
 
 
 def test_staff_cannot_add_a_profile_without_its_account(client, staff):
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     html = client.get(reverse("membres:index")).content.decode()
     assert reverse("membres:add") not in html
     assert client.get(reverse("membres:add")).status_code in (302, 403)
@@ -128,6 +128,6 @@ def test_staff_cannot_add_a_profile_without_its_account(client, staff):
 
 def test_the_admin_home_tells_staff_how_many_sign_ups_wait(client, staff, make_member):
     make_member(approval=Approval.PENDING)
-    client.force_login(staff)
+    log_in_with_two_factor(client, staff)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "1 inscription attend votre validation." in html

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
-from tests.factories import two_factor
+from tests.factories import log_in_with_two_factor, two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 @pytest.fixture
 def admin_client_(client, django_user_model):
     chef = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     return client
 
 

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from portal.models import Territory
 from tests import factories
+from tests.factories import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def sheet_form_data(**overrides):
 
 def test_editor_submits_and_reviewer_publishes(client, editor, reviewer):
     index = ExperienceIndexPage.objects.get()
-    client.force_login(editor)
+    log_in_with_two_factor(client, editor)
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("experiences", "experiencesheetpage", index.pk)),
         sheet_form_data(**{"action-submit": "1"}),
@@ -50,7 +51,7 @@ def test_editor_submits_and_reviewer_publishes(client, editor, reviewer):
     assert not page.permissions_for_user(editor).can_publish()
 
     task_state = workflow_state.current_task_state
-    client.force_login(reviewer)
+    log_in_with_two_factor(client, reviewer)
     response = client.post(
         reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)),
         {"comment": "Parfait."},
@@ -62,7 +63,7 @@ def test_editor_submits_and_reviewer_publishes(client, editor, reviewer):
 
 def test_editor_cannot_publish_directly(client, editor):
     index = ExperienceIndexPage.objects.get()
-    client.force_login(editor)
+    log_in_with_two_factor(client, editor)
     client.post(
         reverse("wagtailadmin_pages:add", args=("experiences", "experiencesheetpage", index.pk)),
         sheet_form_data(**{"action-publish": "1"}),
@@ -72,7 +73,7 @@ def test_editor_cannot_publish_directly(client, editor):
 
 
 def test_negative_population_is_refused_in_french_and_keeps_the_form(client, reviewer):
-    client.force_login(reviewer)
+    log_in_with_two_factor(client, reviewer)
     response = client.post(
         reverse("wagtailsnippets_portal_territory:add"),
         {
@@ -101,7 +102,7 @@ def test_scheduled_page_goes_live_at_its_time():
 def test_review_due_report_lists_resources_not_reviewed_for_a_year(client, reviewer):
     stale = factories.tool(title="Outil jamais relu", last_reviewed=datetime.date(2020, 1, 1))
     fresh = factories.tool(title="Outil relu hier", last_reviewed=timezone.localdate())
-    client.force_login(reviewer)
+    log_in_with_two_factor(client, reviewer)
     html = client.get(reverse("review_due_report")).content.decode()
     assert stale.title in html
     assert fresh.title not in html

@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from resources.models import Expert, ResourceIndexPage, VideoPage
+from tests.factories import log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def post_video(client, action="action-publish", files=None, **overrides):
 
 @pytest.fixture
 def logged_reviewer(client, reviewer):
-    client.force_login(reviewer)
+    log_in_with_two_factor(client, reviewer)
     return client
 
 
