@@ -12,7 +12,7 @@ from forums import services
 from forums.models import NotificationSettings, Post, Report, ReportStatus, Space, Topic
 from forums.selectors import response_stats
 from forums.tasks import send_unanswered_questions
-from tests.factories import two_factor
+from tests.factories import log_in_with_two_factor, two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +151,7 @@ def test_response_statistics_per_space():
 
 def test_staff_see_the_statistics_dashboard(client, django_user_model):
     chef = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     html = client.get(reverse("forums_response_stats")).content.decode()
     assert "Réseau DGS-SG" in html
     assert "365 derniers jours" in html

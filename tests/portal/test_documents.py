@@ -11,7 +11,7 @@ from wagtail.images.models import Image
 from wagtail.models import PageViewRestriction
 
 from experiences.models import ExperienceDocument
-from tests.factories import document, sheet, two_factor, unique
+from tests.factories import document, log_in_with_two_factor, sheet, two_factor, unique
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_a_document_no_page_uses_is_for_the_administration_only(client, django_u
     client.force_login(django_user_model.objects.create_user(unique("membre"), password="x"))
     assert client.get(doc.url).status_code == 404
     chef = django_user_model.objects.create_superuser(unique("chef"), "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     assert client.get(doc.url).status_code == 200
 
 
@@ -89,7 +89,7 @@ def test_document_files_are_kept_outside_media_root():
 
 def test_an_uploaded_documents_title_and_name_lose_bidi_controls(client, django_user_model):
     chef = django_user_model.objects.create_superuser(unique("chef"), "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     name = "facture\u202etxt.exe.txt"
     response = client.post(
         reverse("wagtaildocs:add"),
@@ -102,7 +102,7 @@ def test_an_uploaded_documents_title_and_name_lose_bidi_controls(client, django_
 
 def test_an_svg_is_refused_as_a_wagtail_image(client, django_user_model):
     chef = django_user_model.objects.create_superuser(unique("chef"), "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     response = client.post(
         reverse("wagtailimages:add"),

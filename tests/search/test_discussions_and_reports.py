@@ -8,7 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from experiences.models import ExperienceSheetPage
 from forums import services
 from search.models import SearchLog
-from tests.factories import two_factor
+from tests.factories import log_in_with_two_factor, two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_editors_see_the_queries_that_found_nothing(client, django_user_model):
     search(client, q="charte")
     assert SearchLog.objects.without_results().count() == 2
     chef = django_user_model.objects.create_superuser("chef", "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     html = client.get(reverse("search_report"), {"jours": "7"}).content.decode()
     fruitless = html[
         html.index("Recherches sans résultat") : html.index("Recherches les plus fréquentes")

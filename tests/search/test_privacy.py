@@ -12,6 +12,7 @@ from experiences.models import ExperienceSheetPage
 from forums import services
 from forums.models import Space
 from search.models import SearchLog
+from tests.factories import log_in_with_two_factor, two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -95,12 +96,11 @@ def test_a_search_is_logged_with_what_an_anonymous_visitor_finds(
 
 
 def test_the_report_never_shows_what_private_members_typed(client, secret, visitors):
-    from tests.factories import two_factor
 
     for visitor in ("member", "moderator", "staff"):
         search_as(client, visitors, visitor, q="zygomatique")
     chef = get_user_model().objects.create_superuser("chef", "chef@example.org", "x")
-    client.force_login(two_factor(chef))
+    log_in_with_two_factor(client, two_factor(chef))
     html = client.get(reverse("search_report"), {"jours": "7"}).content.decode()
     assert "zygomatique" not in html
 
