@@ -50,6 +50,7 @@ MEMBER_PAGES = {
     "adresse e-mail": "/compte/email/",
     "double authentification": "/compte/2fa/",
     "suppression du compte": "/compte/supprimer/",
+    "administration réservée à l'équipe": "/admin/",
 }
 
 
