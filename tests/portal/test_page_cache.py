@@ -125,7 +125,9 @@ def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
     assert "_auth_user_id" not in bruno.session
 
 
-@pytest.mark.parametrize("make", [factories.sheet, factories.video, factories.tool, factories.step])
+@pytest.mark.parametrize(
+    "make", [factories.sheet, factories.video, factories.tool, factories.StepFactory]
+)
 def test_every_resource_page_is_kept_for_members(client, django_user_model, make):
     from portal.models import HomePage
 
