@@ -27,7 +27,7 @@ from forums.models import (
 )
 
 from .accounts import UserFactory
-from .base import fake, unique
+from .base import fake, french_title, unique
 
 
 class SpaceFactory(factory.django.DjangoModelFactory):
@@ -37,7 +37,7 @@ class SpaceFactory(factory.django.DjangoModelFactory):
         model = Space
         skip_postgeneration_save = True
 
-    name = factory.LazyFunction(lambda: unique(f"Réseau {fake.job()}"[:100]))
+    name = factory.LazyFunction(lambda: unique(f"Réseau {fake.city()}"))
     slug = factory.LazyAttribute(lambda space: slugify(space.name))
     kind = SpaceKind.METIER
     visibility = Visibility.PUBLIC
@@ -126,7 +126,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
     space = factory.SubFactory(SpaceFactory)
     author = factory.SubFactory(UserFactory)
-    title = factory.LazyFunction(lambda: unique(fake.sentence(nb_words=5).rstrip(".")))
+    title = factory.LazyFunction(lambda: unique(french_title()))
     created_at = factory.LazyFunction(timezone.now)
     last_post_at = factory.SelfAttribute("created_at")
     body = factory.LazyFunction(fake.paragraph)  # the first post's, not a field of the topic

@@ -31,7 +31,7 @@ from resources.models import (
     VideoPage,
 )
 
-from .base import fake, unique
+from .base import fake, french_title, unique
 
 
 class TerritoryFactory(factory.django.DjangoModelFactory):
@@ -88,7 +88,7 @@ class PortalPageFactory(wagtail_factories.PageFactory):
     class Meta:
         abstract = True
 
-    title = factory.LazyFunction(lambda: fake.sentence(nb_words=5).rstrip("."))
+    title = factory.LazyFunction(french_title)
     slug = factory.LazyFunction(lambda: unique("page"))
 
 
@@ -188,7 +188,7 @@ class ExperienceSheetFactory(ResourcePageFactory):
 
     parent = existing(ExperienceIndexFactory)
     slug = factory.LazyFunction(lambda: unique("fiche"))
-    title = factory.LazyFunction(lambda: fake.sentence(nb_words=6))
+    title = factory.LazyFunction(lambda: french_title(6))
     territory = factory.SubFactory(TerritoryFactory)
     challenge = factory.LazyFunction(fake.paragraph)
     productions = factory.LazyFunction(lambda: f"<p>{fake.sentence()}</p>")
@@ -213,7 +213,7 @@ class ToolFactory(ResourcePageFactory):
 
     parent = existing(ToolBoxFactory)
     slug = factory.LazyFunction(lambda: unique("outil"))
-    title = factory.LazyFunction(lambda: fake.sentence(nb_words=4))
+    title = factory.LazyFunction(lambda: french_title(4))
     purpose = factory.LazyFunction(fake.paragraph)
     how = factory.LazyFunction(lambda: f"<p>{fake.sentence()}</p>")
 
