@@ -72,6 +72,11 @@ def empty_cache():
 
 
 @pytest.fixture
+def no_posting_delay(settings):
+    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
+
+
+@pytest.fixture
 def editor():
     return UserFactory(editor=True)
 

@@ -7,11 +7,6 @@ from tests.factories import MembershipFactory, SpaceFactory, TopicFactory, UserF
 
 
 @pytest.fixture
-def no_posting_delay(settings):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-
-
-@pytest.fixture
 def space():
     return SpaceFactory(public=True)
 
