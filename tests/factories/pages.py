@@ -110,41 +110,19 @@ class StandardPageFactory(PortalPageFactory):
     intro = factory.LazyFunction(fake.paragraph)
 
 
-class ExperienceIndexFactory(PortalPageFactory):
-    class Meta:
-        model = ExperienceIndexPage
-
-    parent = factory.LazyFunction(home)
-
-
-class ResourceIndexFactory(PortalPageFactory):
-    """The videos' index."""
-
-    class Meta:
-        model = ResourceIndexPage
-
-    parent = factory.LazyFunction(home)
+def section_factory(model) -> type[PortalPageFactory]:
+    """The factory of a section's page, under the home page (the lists, the path, the
+    seminars)."""
+    return factory.make_factory(
+        model, FACTORY_CLASS=PortalPageFactory, parent=factory.LazyFunction(home)
+    )
 
 
-class ToolBoxFactory(PortalPageFactory):
-    class Meta:
-        model = ToolBoxPage
-
-    parent = factory.LazyFunction(home)
-
-
-class CooperationPathFactory(PortalPageFactory):
-    class Meta:
-        model = CooperationPathPage
-
-    parent = factory.LazyFunction(home)
-
-
-class SeminarIndexFactory(PortalPageFactory):
-    class Meta:
-        model = SeminarIndexPage
-
-    parent = factory.LazyFunction(home)
+ExperienceIndexFactory = section_factory(ExperienceIndexPage)
+ResourceIndexFactory = section_factory(ResourceIndexPage)  # the videos' list
+ToolBoxFactory = section_factory(ToolBoxPage)
+CooperationPathFactory = section_factory(CooperationPathPage)
+SeminarIndexFactory = section_factory(SeminarIndexPage)
 
 
 class StepFactory(PortalPageFactory):

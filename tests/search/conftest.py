@@ -48,8 +48,8 @@ def private_topic(codir, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def catalogue():
-    """Two sheets of two territories, a video of a seminar edition whose captions say the word
-    at 12 s, and a tool, tagged with two steps of the path; each says `WORD` in its summary."""
+    """Two sheets of two territories and a tool that say `WORD` in their summary, a video of a
+    seminar edition that says it in its captions only, at 12 s; tagged with two steps."""
     steps = StepFactory.create_batch(2)
     summary = f"Le {WORD} de la coopération entre communes."
     sheets = [
@@ -63,7 +63,6 @@ def catalogue():
     ]
     cues = [(0, 12, "Bonjour à tous."), (12, 20, f"Le {WORD} du département.")]
     video = VideoFactory(
-        summary=summary,
         edition=SeminarEditionFactory(),
         steps=steps[:1],
         captions=captions_from_cues(cues),
