@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 # The queries of a search whatever the number of its results, each backend its own: the
 # database backends search in SQL, OpenSearch answers outside the database.
-QUERIES = {"sqlite": 16, "postgresql": 16, "opensearch": 16}
+QUERIES = {"sqlite": 16, "postgresql": 16, "opensearch": 5}
 
 
 def backend_name() -> str:
