@@ -15,6 +15,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
+from wagtail.search import index
 
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from portal.models import HomePage, StandardPage, Territory, TerritoryKind
@@ -158,6 +159,8 @@ class ResourcePageFactory(PortalPageFactory):
         if create and extracted:
             self.steps.add(*extracted)
             self.save()
+            # Saved, a page is indexed before its steps are: indexed again, as on publishing.
+            index.insert_or_update_object(self)
 
 
 class ExperienceSheetFactory(ResourcePageFactory):
