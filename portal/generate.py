@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Page
 
+from core.models import Territory, TerritoryKind
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from forums.models import (
     Membership,
@@ -40,7 +41,6 @@ from forums.models import (
     Visibility,
 )
 from portal.demo import content
-from portal.models import Territory, TerritoryKind
 from resources.captions import captions_from_cues
 from resources.models import Expert, ResourceIndexPage, StepPage, ToolBoxPage, ToolPage, VideoPage
 

@@ -8,8 +8,8 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from faker import Faker
 from wagtail.documents.models import Document
 
+from core.models import Territory, TerritoryKind
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
-from portal.models import Territory, TerritoryKind
 from resources.captions import captions_from_cues
 from resources.models import Expert, StepPage, ToolBoxPage, ToolPage, VideoPage
 

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import cache
 from forums import services
 from forums.markup import render
 from forums.models import (
@@ -22,7 +23,6 @@ from forums.models import (
     TopicVisit,
 )
 from forums.tasks import send_notification_emails
-from portal import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -243,12 +243,12 @@ def test_topic_page_query_count_does_not_grow_with_posts(
             )
             for n in range(count)
         )
-        page_cache.changed(page_cache.DISCUSSIONS)  # as each new post does; bulk sends no signal
+        cache.changed(cache.DISCUSSIONS)  # as each new post does; bulk sends no signal
 
     def queries(url):
         """SQL queries of a first request after a change (the thread page read and kept), then
         of a second."""
-        page_cache.changed(page_cache.DISCUSSIONS)
+        cache.changed(cache.DISCUSSIONS)
         counts = []
         for _ in range(2):
             with CaptureQueriesContext(connection) as context:

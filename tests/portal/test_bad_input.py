@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from core.text import parse_number
 from forums import services
 from forums.models import Space, Topic
-from portal.text import parse_number
 from tests.factories import log_in_with_two_factor, two_factor
 
 pytestmark = pytest.mark.django_db

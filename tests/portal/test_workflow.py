@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.models import Territory
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
-from portal.models import Territory
 from tests import factories
 from tests.factories import log_in_with_two_factor
 

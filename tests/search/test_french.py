@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Page
 
+from core.text import stem, stems
 from portal.models import StandardPage
-from search.french import stem, stems
 
 pytestmark = pytest.mark.django_db
 
