@@ -8,8 +8,8 @@ forgotten by name (`forget`). PORTAL_PAGE_CACHE_SECONDS bounds the life of every
 (dates); 0 turns the caches off: every value is computed each time and nothing is stored.
 
 The cache must be shared by the server's processes for a new version to reach them all: the
-default cache is a folder (CACHE_DIR) for that reason. The page caches built on this module are
-portal.page_cache's middlewares; templates cache fragments with
+default cache is a folder (CACHE_DIR) for that reason. The site shell's whole-page caches are
+built on these versions; templates cache fragments with
 `{% cache page_cache_seconds name page.pk page_cache_version %}` (`fragments`).
 """
 

@@ -49,8 +49,13 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # After the apps' migrations that point foreign keys at portal_territory: the tables are
+    # renamed once every reference to them exists, so that the references are renamed too.
     dependencies = [
+        ('accounts', '0003_profile_deletion_warned_at'),
         ('contenttypes', '0002_remove_content_type_name'),
+        ('experiences', '0002_initial'),
+        ('forums', '0002_attachment_content_type'),
         ('portal', '0003_documents_outside_media_root'),
         ('search', '0003_document_text'),
         ('wagtaildocs', '0014_alter_document_file_size'),

@@ -30,8 +30,8 @@ class PortalPage(BidiControlsMixin, Page):
     - `live().public()` costs no query of its own (PortalPageManager).
     - Serving a page outside every restricted section asks no query for its view restrictions.
     - A page is the same for every member of one audience: its content, and the discussions of
-      the spaces they may read (see `portal.page_cache.MemberPageCacheMiddleware`). A
-      restricted page is not kept: Wagtail marks its response private.
+      the spaces they may read (`request.shared_by_audience`, read by the site's member page
+      cache). A restricted page is not kept: Wagtail marks its response private.
     - Titles typed by editors lose the characters that reorder how they read.
     """
 
