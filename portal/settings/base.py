@@ -185,7 +185,8 @@ CACHES = {
 }
 # Sessions are read from the cache, written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous visitors get whole pages from the cache for at most this long (0: never).
+# Anything cached (whole pages, fragments, lists, searches) is kept at most this long; 0: nothing
+# is (core/cache.py).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
