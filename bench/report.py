@@ -1,9 +1,13 @@
-"""The benchmark's report: each figure beside its budget, as JSON rows and as Markdown."""
+"""The benchmark's budgets and its Markdown report."""
 
+WORKER_MB = 250
+INDEX_SECONDS = 300
 MAX_QUERIES = 10
 
 
-def budgets(runs: list[dict], search_p95: float) -> list[dict]:
+def budgets(
+    runs: list[dict], *, search_p95: float, rss_mb: float, index_s: float | None
+) -> list[dict]:
     """Every budget of issue 7, as (figure, value, budget, ok) rows."""
     checks = []
 
@@ -34,6 +38,9 @@ def budgets(runs: list[dict], search_p95: float) -> list[dict]:
                 f"≤ {search_p95:g} ms",
                 (c1["p95_ms"] or 0) <= search_p95,
             )
+    check("worker RSS (max)", rss_mb, f"≤ {WORKER_MB} MB", rss_mb <= WORKER_MB)
+    if index_s is not None:
+        check("full update_index", index_s, f"≤ {INDEX_SECONDS} s", index_s <= INDEX_SECONDS)
     return checks
 
 
