@@ -6,7 +6,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from portal.text import strip_bidi_controls
+from core import emails
+from core.text import strip_bidi_controls
 
 from .models import Approval
 from .services import profile_create
@@ -42,7 +43,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message = super().render_mail(template_prefix, email, context, headers=headers)
         if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
             html = render_to_string("accounts/email/allauth_message.html", {"text": message.body})
-            message.attach_alternative(html, "text/html")
+            emails.with_html(message, html)
         return message
 
 

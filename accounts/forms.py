@@ -7,10 +7,10 @@ from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from core import uploads
+from core.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
+from core.models import Territory
 from forums.models import Space
-from portal import uploads
-from portal.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
-from portal.models import Territory
 
 from .models import Job, Profile
 
@@ -64,7 +64,7 @@ class ProfileForm(forms.ModelForm):
     photo = forms.FileField(
         label=_("Photo"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.accept(uploads.PHOTO_EXTENSIONS)}),
     )
 
     class Meta:

@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import BidiControlsMixin
+
 
 class Job(models.TextChoices):
     DGS = "dgs", _("DGS")
@@ -39,7 +41,7 @@ class ProfileQuerySet(models.QuerySet):
         return self.filter(approval=Approval.PENDING)
 
 
-class Profile(models.Model):
+class Profile(BidiControlsMixin, models.Model):
     """What a member tells about themself; `in_directory` decides whether others see it."""
 
     user = models.OneToOneField(
@@ -53,7 +55,7 @@ class Profile(models.Model):
         help_text=_("Votre commune ou intercommunalité."),
     )
     territory = models.ForeignKey(
-        "portal.Territory",
+        "core.Territory",
         verbose_name=_("territoire"),
         null=True,
         blank=True,
@@ -91,6 +93,7 @@ class Profile(models.Model):
     )
 
     objects = ProfileQuerySet.as_manager()
+    bidi_controls_fields = ("organisation",)
 
     class Meta:
         verbose_name = _("membre")

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
+from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -46,7 +46,7 @@ class ExperienceSheetPage(BaseResourcePage):
     """A "fiche expérience": a territory's challenge, what it produced, how, and its lessons."""
 
     territory = models.ForeignKey(
-        "portal.Territory",
+        "core.Territory",
         verbose_name=_("territoire"),
         on_delete=models.PROTECT,
         related_name="experiences",

@@ -8,7 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.models import Territory
+from core.models import Territory
 
 from . import markup
 from .models import Membership, Post, Role, Space, SpaceKind, Topic, Visibility

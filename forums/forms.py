@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import ModelChoiceField, NameField
+from core.forms import ModelChoiceField, NameField
 
 from .models import NotificationSettings, Space
 from .services import MAX_POST_LENGTH, check_attachment

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from portal import uploads
-from portal.text import strip_bidi_controls
-from search.french import FrenchStemsMixin
+from core import uploads
+from core.models import FrenchStemsMixin
+from core.text import strip_bidi_controls
 
 
 class SpaceKind(models.TextChoices):
@@ -61,7 +61,7 @@ class Space(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     territory = models.ForeignKey(
-        "portal.Territory",
+        "core.Territory",
         verbose_name=_("territoire"),
         null=True,
         blank=True,
@@ -261,7 +261,7 @@ def attachment_path(instance, filename: str) -> str:
 
 class Attachment(models.Model):
     """An image or a document joined to a post. Its type is decided once, from its checked
-    content (portal.uploads), and it is served with that type only."""
+    content (core.uploads), and it is served with that type only."""
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to=attachment_path, storage=attachments_storage, max_length=200)

@@ -6,10 +6,10 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+
+from core import cache
 
 from .models import (
     Membership,
@@ -23,20 +23,13 @@ from .models import (
     Visibility,
 )
 
-CACHE_SECONDS = 600
-
 
 def _remembered(user, name: str, compute):
     """Read once per user object (so once per request), and kept in the cache between requests
     until `forget` (called by the services and on every save of a membership or suspension)."""
     attribute = f"_forum_{name}"
     if not hasattr(user, attribute):
-        key = f"forums:{name}:{user.pk}"
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, CACHE_SECONDS)
-        setattr(user, attribute, value)
+        setattr(user, attribute, cache.remembered(f"forums:{name}:{user.pk}", compute, None))
     return getattr(user, attribute)
 
 
@@ -73,9 +66,7 @@ def forget(user) -> None:
 
 
 def forget_user_id(user_id: int) -> None:
-    keys = [f"forums:{name}:{user_id}" for name in ("memberships", "suspensions")]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    cache.forget(f"forums:{name}:{user_id}" for name in ("memberships", "suspensions"))
 
 
 def member_changed(sender, instance, **kwargs) -> None:

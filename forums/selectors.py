@@ -5,22 +5,19 @@ import datetime
 import statistics
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import page_cache
-from portal.models import BaseResourcePage
-from portal.text import parse_number
+from core import cache
+from core.models import BaseResourcePage
+from core.text import parse_number
 
 from . import permissions
 from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
-UNREAD_SECONDS = 600
 POSTS_PER_PAGE = 20
 # The addresses of a post's actions, reversed once for every reader of the post.
 POST_LINKS = ["post_react", "post_edit", "post_delete", "post_report", "post_hide"]
@@ -30,21 +27,19 @@ POST_LINKS += ["post_restore", "post_history"]
 def unread_count(user) -> int:
     """The member's unread notifications that they may still read, kept in the cache until one
     of them changes or the discussions do (a membership ended, a post hidden or deleted)."""
-    key = _unread_key(user.pk)
-    count = cache.get(key)
-    if count is None:
-        count = permissions.readable_notifications(user).filter(read_at__isnull=True).count()
-        cache.set(key, count, UNREAD_SECONDS)
-    return count
+    return cache.remembered(
+        _unread_name(user.pk),
+        lambda: permissions.readable_notifications(user).filter(read_at__isnull=True).count(),
+        cache.DISCUSSIONS,
+    )
 
 
-def _unread_key(user_id: int) -> str:
-    return f"forums:unread:{user_id}:{page_cache.version(page_cache.DISCUSSIONS)}"
+def _unread_name(user_id: int) -> str:
+    return f"forums:unread:{user_id}"
 
 
 def forget_unread(user_id: int) -> None:
-    cache.delete(_unread_key(user_id))
-    transaction.on_commit(lambda: cache.delete(_unread_key(user_id)))
+    cache.forget([_unread_name(user_id)], cache.DISCUSSIONS)
 
 
 def notification_changed(sender, instance, **kwargs) -> None:
@@ -63,15 +58,15 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -
     """
     number = "last" if requested == "last" else str(parse_number(requested, minimum=1) or 1)
     if moderator:
-        return page_cache.remembered(
+        return cache.remembered(
             f"thread-{topic.pk}-{number}-all",
             lambda: _thread_page(topic, permissions.visible_posts(user, topic), number),
-            page_cache.DISCUSSIONS,
+            cache.DISCUSSIONS,
         )
-    page = page_cache.remembered(
+    page = cache.remembered(
         f"thread-{topic.pk}-{number}-shown",
         lambda: _thread_page(topic, permissions.shown_posts(topic), number),
-        page_cache.DISCUSSIONS,
+        cache.DISCUSSIONS,
     )
     if user.pk is not None and user.pk in page.hidden_authors:
         return _thread_page(topic, permissions.visible_posts(user, topic), number)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.search import index
 
-from portal import uploads
+from core import uploads
 
 from . import markup, permissions, selectors
 from .models import (
@@ -200,7 +200,7 @@ def topic_create(
 
 
 def check_attachment(upload) -> uploads.CheckedFile:
-    """Checks an attachment by extension, size and content (portal.uploads); returns its kind,
+    """Checks an attachment by extension, size and content (core.uploads); returns its kind,
     decided from its content, and the name to display. Raises a ValidationError."""
     return uploads.check_upload(
         upload,

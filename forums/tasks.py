@@ -8,12 +8,12 @@ import logging
 import smtplib
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from core import emails
 
 logger = logging.getLogger(__name__)
 
@@ -73,15 +73,9 @@ def _send(user, notifications) -> None:
         if len(notifications) == 1
         else _("Bloc local : %(count)s nouveautés dans vos espaces")
     ) % {"count": len(notifications)}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("forums/email/notifications.txt", context),
-        to=[user.email],
+    emails.send(
+        subject=subject, template="forums/email/notifications", to=user.email, context=context
     )
-    message.attach_alternative(
-        render_to_string("forums/email/notifications.html", context), "text/html"
-    )
-    message.send()
 
 
 @task()
@@ -122,16 +116,13 @@ def send_unanswered_questions() -> int:
         ]
         if mine and user.email:
             context = {"user": user, "topics": mine, "base_url": settings.WAGTAILADMIN_BASE_URL}
-            message = EmailMultiAlternatives(
-                subject=_("Bloc local : des questions attendent votre expérience"),
-                body=render_to_string("forums/email/unanswered.txt", context),
-                to=[user.email],
-            )
-            message.attach_alternative(
-                render_to_string("forums/email/unanswered.html", context), "text/html"
-            )
             try:
-                message.send()
+                emails.send(
+                    subject=_("Bloc local : des questions attendent votre expérience"),
+                    template="forums/email/unanswered",
+                    to=user.email,
+                    context=context,
+                )
             except (smtplib.SMTPException, OSError):
                 logger.warning("Unanswered-questions e-mail to user %s failed.", user.pk)
                 return sent  # nothing is marked as sent: tomorrow's run tries again

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
-from portal import uploads
-from portal.models import live_pages
-from portal.text import parse_number
+from core import uploads
+from core.models import live_pages
+from core.text import parse_number
 
 from . import permissions, selectors, services
 from .forms import (

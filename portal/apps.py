@@ -7,6 +7,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portail")
 
     def ready(self):
+        from core import cache
+
         from . import page_cache
 
-        page_cache.connect()
+        cache.connect(
+            scopes=page_cache.SCOPES,
+            unwatched=page_cache.UNWATCHED_MODELS,
+            user_scope=cache.DISCUSSIONS,
+            user_fields=page_cache.SHOWN_USER_FIELDS,
+        )

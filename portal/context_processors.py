@@ -1,27 +1,27 @@
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
-from . import page_cache
+from core import cache
 
 
 def navigation(request):
     """The main menu (the home page's children shown in menus) and the footer's legal pages.
 
     Lazy: a page that shows neither does not query them; kept in the cache until the content
-    changes (see page_cache).
+    changes (see core.cache).
     """
 
     def menu_pages():
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return page_cache.remembered(
+        return cache.remembered(
             f"menu-{site.pk}",
             lambda: list(site.root_page.get_children().live().public().in_menu().order_by("path")),
         )
 
     def footer_pages():
-        return page_cache.remembered(
+        return cache.remembered(
             "footer",
             lambda: {
                 page.slug: page

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import page_cache
+from core import cache
 
 
 class PermissionsPolicyMiddleware:
@@ -27,7 +27,7 @@ class CachedSiteMiddleware:
 
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
-        request._wagtail_site = page_cache.remembered(
+        request._wagtail_site = cache.remembered(
             f"site-{hostname}-{request.get_port()}", lambda: self.find(request)
         )
         return self.get_response(request)

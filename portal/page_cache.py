@@ -1,36 +1,25 @@
-"""Caches of what readers see alike: whole pages for anonymous visitors, pages shared by the
-members of one audience with their account menu rendered for each, fragments of pages
-(`{% cache page_cache_seconds name page.pk page_cache_version %}`) and small lists
-(`remembered`) for everyone.
+"""Whole pages from the cache: for anonymous visitors, and shared by the members of one
+audience with their account menu rendered for each. Built on core.cache, whose versions the
+tables below tell what to replace.
 
 Only a visitor who sends no session and no message cookie is served a whole page from the
 cache, and only a 200 response that sets no cookie (no CSRF token, no session, no message) is
 stored, so nothing of one visitor ever reaches another. Members: see MemberPageCacheMiddleware.
-
-Keys carry versions that the models' signals replace (`connect`): the content version when a
-page, a snippet or an image changes, the discussions version when a space, topic or post
-changes. A publication or a new post therefore shows at once; PORTAL_PAGE_CACHE_SECONDS bounds
-the rest (dates). The cache must be shared by the server's processes for a new version to reach
-them all: the default cache is a folder (CACHE_DIR) for that reason.
 """
 
 import hashlib
-import uuid
-from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.functional import SimpleLazyObject
 
-CONTENT = "content"
-DISCUSSIONS = "discussions"
+from core.cache import CONTENT, DISCUSSIONS, version
+from forums.permissions import audience
+
 # Which version a change of a model of these apps replaces.
 SCOPES = {
+    "core": CONTENT,
     "portal": CONTENT,
     "experiences": CONTENT,
     "resources": CONTENT,
@@ -44,6 +33,7 @@ SCOPES = {
 SHOWN_USER_FIELDS = {"first_name", "last_name", "is_active"}
 # Changes that no cached page shows.
 UNWATCHED_MODELS = {
+    "core.documenttext",
     "forums.topicvisit",
     "forums.notification",
     "forums.notificationsettings",
@@ -60,79 +50,10 @@ SKIPPED_PREFIXES = (
 )
 
 
-def version(scope: str = CONTENT) -> str:
-    key = f"page-cache:version:{scope}"
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, uuid.uuid4().hex, None)
-        value = cache.get(key)
-    return value
-
-
-def bump(scope: str) -> None:
-    """Makes stale everything cached under this scope's version."""
-    cache.set(f"page-cache:version:{scope}", uuid.uuid4().hex, None)
-
-
-def changed(scope: str) -> None:
-    """Makes stale what is cached under this scope's version: now, and again once committed,
-    since another process may read the old data under the new version in between."""
-    bump(scope)
-    transaction.on_commit(lambda: bump(scope))
-
-
-def remembered(name: str, compute: Callable[[], Any], scope: str = CONTENT) -> Any:
-    """`compute()`, kept in the cache until the content (or `scope`) changes."""
-    key = f"page-cache:{name}:{version(scope)}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS or 60)
-    return value
-
-
-def restricted_sections() -> list[tuple[str, int]]:
-    """(path, depth) of the pages under a view restriction, read once per content version
-    rather than once per listing as Wagtail's `public()` does."""
-    from wagtail.models import PageViewRestriction
-
-    return remembered(
-        "restricted",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
-    )
-
-
-def fragments(request) -> dict:
-    """Context of the templates' cached fragments. A preview renders unsaved content: it
-    neither reads nor fills the cache."""
-    if getattr(request, "is_preview", False):
-        return {"page_cache_seconds": 0, "page_cache_version": uuid.uuid4().hex}
-    return {
-        "page_cache_seconds": settings.PORTAL_PAGE_CACHE_SECONDS,
-        "page_cache_version": SimpleLazyObject(version),
-    }
-
-
-def _changed(sender, update_fields=None, **kwargs) -> None:
-    meta = sender._meta
-    if meta.label == settings.AUTH_USER_MODEL:
-        if update_fields is None or SHOWN_USER_FIELDS.intersection(update_fields):
-            changed(DISCUSSIONS)
-        return
-    scope = SCOPES.get(meta.app_label)
-    if scope and meta.label_lower not in UNWATCHED_MODELS:
-        changed(scope)
-
-
-def connect() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_changed, dispatch_uid=f"page-cache-{id(signal)}")
-
-
-def page_key(request, audience: str = "") -> str:
+def page_key(request, shared_by: str = "") -> str:
     """The cache key of the page at this address, for this audience, under the versions now."""
     address = (
-        f"{version(CONTENT)}:{version(DISCUSSIONS)}:{audience}:"
+        f"{version(CONTENT)}:{version(DISCUSSIONS)}:{shared_by}:"
         f"{request.get_host()}:{request.get_full_path()}"
     )
     return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
@@ -197,7 +118,7 @@ class MemberPageCacheMiddleware(PageCacheMiddleware):
     """Pages for logged-in members, shared by the members of one audience.
 
     A page type says that its page is the same for every member who reads the same spaces
-    (`request.shared_by_audience`, see `portal.models.PortalPage`): its content, and the
+    (`request.shared_by_audience`, see `core.models.PortalPage`): its content, and the
     discussions of those spaces. The page is then kept under the member's audience
     (`forums.permissions.audience`), and the account menu, with the member's unread count and
     the log-out form's CSRF token, is rendered again for each request. Nothing else of the
@@ -213,8 +134,6 @@ class MemberPageCacheMiddleware(PageCacheMiddleware):
     def __call__(self, request):
         if not self.cacheable(request):
             return self.get_response(request)
-        from forums.permissions import audience
-
         key = page_key(request, audience(request.user))
         cached = cache.get(key)
         if cached is not None:

@@ -20,7 +20,7 @@ urlpatterns = [
         name="admin_login_to_allauth",
     ),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include("portal.documents")),  # Wagtail's, with the pages' privacy
+    path("documents/", include("core.documents")),  # Wagtail's, with the pages' privacy
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
     path("compte/", include("allauth.urls")),

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import PageReportView
 
-from .models import REVIEW_INTERVAL, BaseResourcePage
+from core.models import REVIEW_INTERVAL, BaseResourcePage
 
 
 class ReviewDueReportView(PageReportView):

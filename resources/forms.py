@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core import uploads
+
 from .captions import parse_captions
 
 MAX_CAPTIONS_BYTES = 1024 * 1024
-VIDEO_EXTENSIONS = (".mp4", ".webm")
 
 
 class VideoPageForm(WagtailAdminPageForm):
@@ -23,7 +24,7 @@ class VideoPageForm(WagtailAdminPageForm):
         upload = self.cleaned_data.get("captions_file")
         if not upload:
             return None
-        if not upload.name.lower().endswith(".vtt"):
+        if uploads.typed_extension(upload.name) != "vtt":
             raise forms.ValidationError(_("Le fichier de sous-titres doit avoir l'extension .vtt."))
         if upload.size > MAX_CAPTIONS_BYTES:
             raise forms.ValidationError(_("Le fichier de sous-titres dépasse un mégaoctet."))
@@ -48,7 +49,7 @@ class VideoPageForm(WagtailAdminPageForm):
             self.add_error(
                 "video_url", _("Choisissez un fichier vidéo ou un lien externe, pas les deux.")
             )
-        if document and not document.file.name.lower().endswith(VIDEO_EXTENSIONS):
+        if document and uploads.typed_extension(document.file.name) not in uploads.VIDEO_EXTENSIONS:
             self.add_error("video_document", _("La vidéo doit être un fichier MP4 ou WebM."))
         if not (document or url) and not self.is_deferred_validation:
             self.add_error(

@@ -20,6 +20,9 @@ from modelsearch.backends import get_search_backend
 from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend, OpenSearch2SearchResults
 from opensearchpy.exceptions import OpenSearchException
 
+from .models import PendingIndexUpdate
+from .tasks import schedule_retry
+
 logger = logging.getLogger(__name__)
 
 DOWN_KEY = "search:opensearch-down"
@@ -99,8 +102,6 @@ class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
         self._write(obj, remove=True)
 
     def _write(self, obj, remove: bool) -> None:
-        from .models import PendingIndexUpdate
-
         if is_down():
             self._keep(obj)
             return
@@ -123,9 +124,6 @@ class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
             self.get_index_for_model(type(obj)).refresh()
 
     def _keep(self, obj) -> None:
-        from .models import PendingIndexUpdate
-        from .tasks import schedule_retry
-
         _update, created = PendingIndexUpdate.objects.get_or_create(
             content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
         )
@@ -141,8 +139,6 @@ class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
     def retry_pending(self, limit: int = 1000) -> int:
         """Applies the kept updates, oldest first; stops at the first failure. Returns how many
         are still pending."""
-        from .models import PendingIndexUpdate
-
         pending = PendingIndexUpdate.objects.select_related("content_type").order_by("pk")
         for update in pending[:limit]:
             try:

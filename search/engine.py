@@ -11,19 +11,17 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
+from core import cache
+from core.cache import CONTENT, DISCUSSIONS
+from core.models import PortalPageQuerySet, Territory
+from core.text import parse_number
 from experiences.models import ExperienceSheetPage
 from forums import permissions
 from forums.models import Topic, Visibility
-from portal import page_cache
-from portal.models import PortalPageQuerySet, Territory
-from portal.page_cache import CONTENT, DISCUSSIONS
-from portal.text import parse_number
 from resources.models import SeminarEditionPage, StepPage, ToolPage, VideoPage
 
 from . import backends
@@ -31,6 +29,7 @@ from . import backends
 PAGE_SIZE = 10
 FACET_LIMIT = 10  # values shown for a filter with many (territories, spaces)
 MAX_RESULTS = 200  # per kind: deeper pages of results are not worth their cost
+SEARCHED = (CONTENT, DISCUSSIONS)  # what a search's counts and hits are kept until
 
 # The "type" filter: key, label, page model (None: every other page; "topics": discussions).
 KINDS = [
@@ -73,7 +72,7 @@ class Scope:
 
 
 def scope_for(request) -> Scope:
-    spaces = page_cache.remembered(
+    spaces = cache.remembered(
         f"readable-spaces-{permissions.audience(request.user)}",
         lambda: {
             space.pk: space
@@ -192,7 +191,9 @@ def _run(scope: Scope, query: str, parsed, page_number, present, backend: str) -
         return backends.backend(backend).search(parsed, queryset)
 
     cache_key = _cache_key(scope, query, backend)
-    kind_counts, facets, topics_by_space = cached(cache_key, lambda: _count(scope, search))
+    kind_counts, facets, topics_by_space = cache.remembered(
+        cache_key, lambda: _count(scope, search), SEARCHED
+    )
     models = {key: model for key, _label, model in KINDS if applies(scope, key)}
     total = sum(kind_counts.get(key, 0) for key in models)
     hits = MergedHits(
@@ -249,24 +250,12 @@ def _count(scope: Scope, search) -> tuple[dict, list, dict]:
 
 
 def _cache_key(scope: Scope, query: str, backend: str) -> str:
-    """Everything a search's counts and hits depend on: the query, the filters, what the
-    visitor may read, the backend, and the versions of the content and the discussions."""
+    """Everything a search's counts and hits depend on but the versions of the content and the
+    discussions (SEARCHED, which core.cache adds): the query, the filters, what the visitor
+    may read, the backend."""
     chosen = sorted((name, getattr(value, "pk", value)) for name, value in scope.chosen.items())
     address = repr((backend, query, chosen, sorted(scope.spaces), scope.site.pk))
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"search:v2:{digest}:{page_cache.version(CONTENT)}:{page_cache.version(DISCUSSIONS)}"
-
-
-def cached(key: str, compute):
-    """`compute()`, kept for PORTAL_PAGE_CACHE_SECONDS (0: not kept) or until the content or
-    the discussions change (their versions are in `key`)."""
-    if not settings.PORTAL_PAGE_CACHE_SECONDS:
-        return compute()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
-    return value
+    return f"search:v2:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _facet_values(scope: Scope, search, counted: dict) -> list:
@@ -344,9 +333,10 @@ class MergedHits:
 
     def __getitem__(self, index: slice) -> list:
         wanted = self.order[index]
-        return cached(
+        return cache.remembered(
             f"{self.cache_key}:{index.start}:{index.stop}",
             lambda: self.present(self._search(wanted)),
+            SEARCHED,
         )
 
     def _search(self, wanted) -> list:

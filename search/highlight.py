@@ -6,7 +6,7 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .french import fold
+from core.text import fold
 
 EXCERPT_LENGTH = 240
 STEM_LENGTH = 5  # a word matches a query word sharing its first letters: coopérer ~ coopération

@@ -56,21 +56,3 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.content_type} {self.object_id}"
-
-
-class DocumentText(models.Model):
-    """The text of an uploaded document, read at upload (search/documents.py), so that the
-    pages it is attached to are found by it."""
-
-    document = models.OneToOneField(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="search_text"
-    )
-    text = models.TextField(blank=True)
-    extracted_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("texte de document")
-        verbose_name_plural = _("textes de documents")
-
-    def __str__(self):
-        return str(self.document)

@@ -10,6 +10,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.models import AttachedDocument, DocumentText
+
+from .documents import extract_text
+
 RETRY_AFTER = timedelta(minutes=1)
 
 
@@ -38,11 +42,6 @@ def schedule_retry() -> None:
 def extract_document_text(document_id: int) -> int:
     """Reads the text of a document and reindexes the pages it is attached to. Returns the
     length of the text."""
-    from portal.models import AttachedDocument
-
-    from .documents import extract_text
-    from .models import DocumentText
-
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return 0

@@ -14,13 +14,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core import cache
+from core.text import WORD, fold
 from forums import permissions
 from forums.models import Post, Topic
-from portal import page_cache
 from resources.models import VideoPage
 
 from . import backends, engine
-from .french import WORD, fold, stemmed_query
+from .french import stemmed_query
 from .highlight import STEM_LENGTH, excerpt, query_stems
 from .models import SearchLog
 from .query import autocomplete_text, parse
@@ -85,7 +86,7 @@ def promotions(query: str, scope) -> list:
     under no view restriction, of this site: `engine.pages`), so a promotion never shows the
     title of a page that a password or a log-in protects. That rule is the same for every
     visitor, so the list is kept in the cache, per site, until the content changes."""
-    return page_cache.remembered(
+    return cache.remembered(
         f"promotions-{scope.site.pk}-{hashlib.sha256(query.encode()).hexdigest()}",
         lambda: list(
             SearchPromotion.objects.filter(
@@ -144,7 +145,7 @@ def spelling(query: str) -> str:
         titles = Page.objects.live().public().values_list("title", flat=True)
         return {fold(word): word.lower() for title in titles for word in WORD.findall(title)}
 
-    vocabulary = page_cache.remembered("search-vocabulary", read_titles)
+    vocabulary = cache.remembered("search-vocabulary", read_titles)
     words, changed = [], False
     for word in query.split():
         folded = fold(word)

@@ -8,7 +8,7 @@ def type_existing_attachments(apps, schema_editor):
     that is missing or not recognised keeps an empty type and is downloaded as bytes."""
     from django.core.exceptions import ValidationError
 
-    from portal import uploads
+    from core import uploads
 
     Attachment = apps.get_model("forums", "Attachment")
     for item in Attachment.objects.all().iterator():

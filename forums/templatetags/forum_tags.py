@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from core.text import strip_bidi_controls
 from forums import permissions
-from portal.text import strip_bidi_controls
 
 register = template.Library()
 
@@ -29,3 +29,18 @@ def login_url(context) -> str:
     from django.shortcuts import resolve_url
 
     return f"{resolve_url(settings.LOGIN_URL)}?next={quote(context['request'].get_full_path())}"
+
+
+@register.inclusion_tag("forums/includes/resource_discussions.html", takes_context=True)
+def resource_discussions(context, page) -> dict:
+    """The discussions about a resource page that the reader may read, newest reply first, and
+    the link to start one (content pages know nothing of the spaces)."""
+    topics = (
+        permissions.visible_topics(context["request"].user)
+        .filter(resource_id=page.pk)
+        .select_related("space")
+        .order_by("-last_post_at")[:10]
+        if page.pk
+        else []
+    )
+    return {"page": page, "discussions": topics}

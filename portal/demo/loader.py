@@ -19,9 +19,10 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from core.models import Territory
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from forums.demo import load_forum_demo
-from portal.models import HomePage, StandardPage, Territory
+from portal.models import HomePage, StandardPage
 from resources.captions import captions_from_cues
 from resources.models import (
     CooperationPathPage,

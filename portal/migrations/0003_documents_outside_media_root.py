@@ -1,5 +1,5 @@
 """Moves the files of Wagtail's documents out of MEDIA_ROOT (which the proxy serves) into
-PORTAL_DOCUMENTS_ROOT, served only by the documents' view (portal.documents)."""
+PORTAL_DOCUMENTS_ROOT, served only by the documents' view (core.documents)."""
 
 import shutil
 from pathlib import Path

@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import INSTALLED_APPS, MIDDLEWARE
 
-INSTALLED_APPS += ["accounts", "allauth", "allauth.account", "allauth.mfa"]
+INSTALLED_APPS += ["allauth", "allauth.account", "allauth.mfa"]
 MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminRequiresMFAMiddleware",

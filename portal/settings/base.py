@@ -12,7 +12,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal import uploads
+from core import uploads
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -36,12 +36,15 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# In layers: core at the bottom, the feature apps, portal (the site shell) at the top.
 INSTALLED_APPS = [
-    "portal",
+    "core",
     "experiences",
     "resources",
+    "accounts",
     "forums",
     "search",
+    "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -102,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.context_processors.navigation",
-                "portal.page_cache.fragments",
+                "core.cache.fragments",
                 "forums.context_processors.notifications",
             ],
         },
@@ -136,12 +139,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Wagtail's documents: not under MEDIA_ROOT, served only by their view (portal.documents).
+# Wagtail's documents: not under MEDIA_ROOT, served only by their view (core.documents).
 PORTAL_DOCUMENTS_ROOT = Path(
     os.environ.get("PORTAL_DOCUMENTS_ROOT", BASE_DIR / "private-media" / "documents")
 )
 STORAGES = {
-    "default": {"BACKEND": "portal.storage.MediaStorage"},  # documents outside MEDIA_ROOT
+    "default": {"BACKEND": "core.storage.MediaStorage"},  # documents outside MEDIA_ROOT
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -172,7 +175,7 @@ elif EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# A folder, so that the server's processes share one cache (see portal/page_cache.py).
+# A folder, so that the server's processes share one cache (see core/cache.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -182,7 +185,8 @@ CACHES = {
 }
 # Sessions are read from the cache, written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous visitors get whole pages from the cache for at most this long (0: never).
+# Anything cached (whole pages, fragments, lists, searches) is kept at most this long; 0: nothing
+# is (core/cache.py).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -199,7 +203,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # while OpenSearch is unavailable (search/backends.py).
 DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # French, not PostgreSQL's default English. Our own stems (search/french.py) are indexed
+    # French, not PostgreSQL's default English. Our own stems (core/text.py) are indexed
     # beside the text and fold accents, which PostgreSQL's French configuration does not.
     # search/postgres.py lets PostgreSQL use its full-text indexes.
     DATABASE_SEARCH.update(BACKEND="search.postgres", SEARCH_CONFIG="french")
@@ -264,7 +268,7 @@ if OPENSEARCH_URLS:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
-# Uploads follow one policy (portal/uploads.py): its kinds, checked by content; every file served
+# Uploads follow one policy (core/uploads.py): its kinds, checked by content; every file served
 # as attachment (WAGTAILDOCS_INLINE_CONTENT_TYPES empty) with its kind's type, never an SVG.
 WAGTAILDOCS_EXTENSIONS = uploads.DOCUMENT_EXTENSIONS
 WAGTAILDOCS_CONTENT_TYPES = {
@@ -305,9 +309,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 # Uploads: Wagtail checks images by decoding them (Willow/Pillow, with the pixel limit below
-# against decompression bombs); documents are checked by content in portal.uploads.
+# against decompression bombs); documents are checked by content in core.uploads.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.CheckedDocumentForm"
 
 # Background work (notification e-mails, search index retries). Development and tests run tasks
 # at once; production sets TASKS_BACKEND=django_tasks_db.DatabaseBackend and runs

@@ -7,10 +7,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal import page_cache
-from portal.blocks import BaseStreamBlock
-from portal.models import PortalPage
-from search.french import FrenchStemsMixin
+from core import cache
+from core.blocks import BaseStreamBlock
+from core.models import FrenchStemsMixin, PortalPage
 
 
 class CooperationPathPage(PortalPage):
@@ -57,7 +56,7 @@ class StepPage(FrenchStemsMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = page_cache.remembered(
+        steps = cache.remembered(
             f"steps-{self.path[: -self.steplen]}",
             lambda: list(self.get_siblings().live().public().order_by("path")),
         )

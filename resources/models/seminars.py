@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import PortalPage
+from core.models import PortalPage
 
 
 class ProgrammeItemBlock(blocks.StructBlock):

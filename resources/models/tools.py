@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
+from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
 
 PAGE_SIZE = 24
 

@@ -14,7 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import BaseResourcePage, PortalPage, live_pages
+from core import uploads
+from core.models import BaseResourcePage, BidiControlsMixin, PortalPage, live_pages
 
 from ..captions import Cue, parse_captions, validate_captions
 from ..forms import VideoPageForm
@@ -22,7 +23,7 @@ from ..forms import VideoPageForm
 PAGE_SIZE = 12
 
 
-class Expert(index.Indexed, models.Model):
+class Expert(BidiControlsMixin, index.Indexed, models.Model):
     """A speaker of the seminars, reused by every video they appear in."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
@@ -31,6 +32,7 @@ class Expert(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    bidi_controls_fields = ("name", "role")
 
     class Meta:
         ordering = ["name"]
@@ -162,7 +164,8 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
     @property
     def is_playable(self) -> bool:
         """A file the browser plays itself, rather than a page on another site."""
-        return bool(self.video_document) or self.video_url.lower().endswith((".mp4", ".webm"))
+        video_url_type = uploads.typed_extension(self.video_url)
+        return bool(self.video_document) or video_url_type in uploads.VIDEO_EXTENSIONS
 
     @path("sous-titres/", name="captions")
     def captions_view(self, request):

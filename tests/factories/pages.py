@@ -17,8 +17,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from core.models import Territory, TerritoryKind
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
-from portal.models import HomePage, StandardPage, Territory, TerritoryKind
+from portal.models import HomePage, StandardPage
 from resources.captions import captions_from_cues
 from resources.models import (
     CooperationPathPage,

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core import cache
 from forums import services
 from forums.models import Post, TopicVisit
-from portal import page_cache
 from tests.factories import MembershipFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,12 +45,13 @@ def test_posts_new_since_the_last_visit_are_marked(client, member, space):
 
 @pytest.mark.parametrize("posts", [2, 10])
 def test_the_topic_page_runs_as_many_queries_whatever_its_posts(
-    client, member, space, posts, django_assert_num_queries
+    client, member, space, posts, django_assert_num_queries, settings
 ):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600  # the thread page is kept (0 keeps nothing)
     topic = TopicFactory(space=space, posts=posts)
     client.force_login(member)
     client.get(topic.get_absolute_url())  # the first visit is recorded
-    page_cache.changed(page_cache.DISCUSSIONS)
+    cache.changed(cache.DISCUSSIONS)
     with django_assert_num_queries(COLD):
         assert client.get(topic.get_absolute_url()).status_code == 200
     with django_assert_num_queries(WARM):
@@ -58,7 +59,8 @@ def test_the_topic_page_runs_as_many_queries_whatever_its_posts(
 
 
 @pytest.mark.parametrize("authors", [50])
-def test_topic_page_query_count_does_not_grow_with_posts(client, member, space, authors):
+def test_topic_page_query_count_does_not_grow_with_posts(client, member, space, authors, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600  # the thread page is kept (0 keeps nothing)
     topic = services.topic_create(space=space, author=member, title="Long fil", body="Début")
     people = UserFactory.create_batch(authors)
 
@@ -72,12 +74,12 @@ def test_topic_page_query_count_does_not_grow_with_posts(client, member, space, 
             )
             for n in range(count)
         )
-        page_cache.changed(page_cache.DISCUSSIONS)  # as each new post does; bulk sends no signal
+        cache.changed(cache.DISCUSSIONS)  # as each new post does; bulk sends no signal
 
     def queries(url):
         """SQL queries of a first request after a change (the thread page read and kept), then
         of a second."""
-        page_cache.changed(page_cache.DISCUSSIONS)
+        cache.changed(cache.DISCUSSIONS)
         counts = []
         for _ in range(2):
             with CaptureQueriesContext(connection) as context:

@@ -4,7 +4,7 @@ a 500, and a refused form keeps what was typed."""
 import pytest
 from django.urls import reverse
 
-from portal.text import parse_number
+from core.text import parse_number
 from tests.factories import (
     MembershipFactory,
     SpaceFactory,

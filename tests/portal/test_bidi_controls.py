@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from accounts.forms import ProfileForm, SignupForm
 from accounts.services import profile_for
+from core.text import BIDI_CONTROLS
 from forums.forms import TopicForm
 from forums.models import Space
 from forums.templatetags.forum_tags import display_name
-from portal.text import BIDI_CONTROLS
 from tests.factories import sheet
 
 pytestmark = pytest.mark.django_db

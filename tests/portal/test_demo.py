@@ -5,10 +5,11 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
+from core.models import Territory
 from experiences.models import ExperienceSheetPage
 from portal.demo import content
 from portal.demo.loader import load_demo
-from portal.models import StandardPage, Territory
+from portal.models import StandardPage
 from resources.models import Expert, SeminarEditionPage, StepPage, ToolPage, VideoPage
 from tests.conftest import internal_links
 

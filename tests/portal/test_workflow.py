@@ -74,7 +74,7 @@ def test_editor_cannot_publish_directly(client, editor):
 def test_negative_population_is_refused_in_french_and_keeps_the_form(client, reviewer):
     log_in_with_two_factor(client, reviewer)
     response = client.post(
-        reverse("wagtailsnippets_portal_territory:add"),
+        reverse("wagtailsnippets_core_territory:add"),
         {
             "name": "Pays de Retz",
             "kind": "semi-rural",

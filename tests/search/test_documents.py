@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
+from core.models import DocumentText
 from experiences.models import ExperienceDocument
 from search.documents import extract_text
-from search.models import DocumentText
 from tests.factories import ExperienceSheetFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,7 @@ def test_an_attached_document_finds_its_sheet(client, django_capture_on_commit_c
 def test_a_restricted_pages_document_is_never_found_by_search(
     client, django_capture_on_commit_callbacks
 ):
-    """Documents have their pages' privacy (portal.documents); search finds them only through
+    """Documents have their pages' privacy (core.documents); search finds them only through
     the text of public pages."""
     with django_capture_on_commit_callbacks(execute=True):
         document = get_document_model().objects.create(

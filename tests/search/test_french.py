@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.french import stem, stems
+from core.text import stem, stems
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

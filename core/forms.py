@@ -1,5 +1,5 @@
 """Form fields shared by every app, and the forms of the Wagtail administration that apply
-the upload policy (portal.uploads)."""
+the upload policy (core.uploads)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,7 +11,7 @@ from .text import parse_number, strip_bidi_controls
 
 class NameField(forms.CharField):
     """A title or a name typed by a person, without the characters that reorder how it reads
-    (portal.text.strip_bidi_controls)."""
+    (core.text.strip_bidi_controls)."""
 
     def to_python(self, value):
         value = super().to_python(value)

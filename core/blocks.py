@@ -19,7 +19,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Titre")
-        template = "portal/blocks/heading_block.html"
+        template = "core/blocks/heading_block.html"
         preview_value = {"text": "Pourquoi coopérer ?", "level": "h2"}
 
 
@@ -32,7 +32,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Citation")
-        template = "portal/blocks/quote_block.html"
+        template = "core/blocks/quote_block.html"
         preview_value = {"text": "La coopération n'est pas un objet en soi.", "author": "Un DGS"}
 
 
@@ -45,7 +45,7 @@ class KeyMessageBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Message clé")
-        template = "portal/blocks/key_message_block.html"
+        template = "core/blocks/key_message_block.html"
         preview_value = {
             "title": "Faire avec",
             "text": "L'intercommunalité fait avec les communes.",
@@ -61,7 +61,7 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document à télécharger")
-        template = "portal/blocks/document_link_block.html"
+        template = "core/blocks/document_link_block.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -72,9 +72,9 @@ class BaseStreamBlock(blocks.StreamBlock):
         label=_("Paragraphe"),
         icon="pilcrow",
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="portal/blocks/paragraph_block.html",
+        template="core/blocks/paragraph_block.html",
     )
-    image = ImageBlock(label=_("Image"), template="portal/blocks/image_block.html")
+    image = ImageBlock(label=_("Image"), template="core/blocks/image_block.html")
     quote = QuoteBlock()
     key_message = KeyMessageBlock()
     document = DocumentLinkBlock()

@@ -12,7 +12,7 @@ DOCUMENTS = "documents/"
 class MediaStorage(FileSystemStorage):
     """MEDIA_ROOT (served by the proxy at /media/), except Wagtail's documents (names under
     `documents/`), kept in PORTAL_DOCUMENTS_ROOT, which nothing serves: they go out only through
-    the serve view, which asks the pages' privacy (portal.documents)."""
+    the serve view, which asks the pages' privacy (core.documents)."""
 
     def path(self, name):
         if name.replace("\\", "/").startswith(DOCUMENTS):

@@ -1,6 +1,11 @@
-"""Text helpers shared by every app."""
+"""Text helpers shared by every app: what typed text loses, numbers typed by hand, and the
+French stems that search indexes beside the text (see search/french.py)."""
 
 import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
 # direction marks (U+200E, U+200F, U+061C): typed into a title, a name or a file name they make
@@ -28,3 +33,26 @@ def parse_number(raw, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
         return None
     number = int(raw)
     return number if minimum <= number <= maximum else None
+
+
+_stemmer = snowballstemmer.stemmer("french")
+WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """Snowball's French stem of `word`, a plural's final s or x dropped first, accents
+    folded."""
+    word = word.lower()
+    if len(word) > 3 and word[-1] in "sx":
+        word = word[:-1]
+    return fold(_stemmer.stemWord(word))
+
+
+def stems(text: str) -> str:
+    return " ".join(stem(word) for word in WORD.findall(text))

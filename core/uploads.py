@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -67,12 +68,21 @@ KINDS = {
 }
 ALIASES = {"jpeg": "jpg"}  # other extensions typed for a kind
 IMAGE_EXTENSIONS = ("jpg", "png", "webp")  # no SVG (a document that runs scripts), no GIF
+VIDEO_EXTENSIONS = ("mp4", "webm")  # what browsers play themselves
 OFFICE_EXTENSIONS = ("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx")
+
+
+def with_aliases(extensions) -> tuple[str, ...]:
+    """`extensions` as they may be typed: each followed by its aliases (jpg, jpeg)."""
+    aliases = {kind: [alias for alias, of in ALIASES.items() if of == kind] for kind in KINDS}
+    return tuple(typed for extension in extensions for typed in (extension, *aliases[extension]))
+
+
 # What each entry point accepts, as typed extensions (aliases included).
-ATTACHMENT_EXTENSIONS = (*IMAGE_EXTENSIONS, "jpeg", *OFFICE_EXTENSIONS, "txt", "csv")
-PHOTO_EXTENSIONS = (*IMAGE_EXTENSIONS, "jpeg")
-WAGTAIL_IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-DOCUMENT_EXTENSIONS = [*OFFICE_EXTENSIONS, "txt", "csv", "mp4", "webm", "vtt"]
+PHOTO_EXTENSIONS = with_aliases(IMAGE_EXTENSIONS)  # profile photos
+WAGTAIL_IMAGE_EXTENSIONS = list(PHOTO_EXTENSIONS)
+ATTACHMENT_EXTENSIONS = (*PHOTO_EXTENSIONS, *OFFICE_EXTENSIONS, "txt", "csv")
+DOCUMENT_EXTENSIONS = [*OFFICE_EXTENSIONS, "txt", "csv", *VIDEO_EXTENSIONS, "vtt"]
 IMAGE_KINDS = {KINDS[extension].image_format: KINDS[extension] for extension in IMAGE_EXTENSIONS}
 
 # Served with every uploaded file: never sniffed into another type, and never a page that
@@ -85,6 +95,12 @@ def protect(response):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX_CSP
     return response
+
+
+def accept(extensions) -> str:
+    """The `accept` attribute of a file input taking `extensions`: their types, once each."""
+    types = (KINDS[ALIASES.get(extension, extension)].content_type for extension in extensions)
+    return ",".join(dict.fromkeys(types))
 
 
 def kind_of_type(content_type: str) -> Kind | None:
@@ -188,8 +204,6 @@ def check_upload(upload, *, extensions, max_bytes: int) -> CheckedFile:
             params={"formats": ", ".join(sorted(extensions))},
         )
     if upload.size > max_bytes:
-        from django.template.defaultfilters import filesizeformat
-
         raise ValidationError(
             _("Le fichier dépasse la taille maximale de %(size)s."),
             code="too_large",

@@ -1,0 +1,25 @@
+"""The models every app builds on: the base page and the resource page, attached documents and
+their text, the Territory taxonomy, and the mixins of indexed and typed text."""
+
+from .documents import AttachedDocument, DocumentText
+from .mixins import BidiControlsMixin, FrenchStemsMixin
+from .pages import PortalPage, PortalPageManager, PortalPageQuerySet, live_pages
+from .resources import LICENCE_URLS, REVIEW_INTERVAL, BaseResourcePage, Licence
+from .territories import Territory, TerritoryKind
+
+__all__ = [
+    "LICENCE_URLS",
+    "REVIEW_INTERVAL",
+    "AttachedDocument",
+    "BaseResourcePage",
+    "BidiControlsMixin",
+    "DocumentText",
+    "FrenchStemsMixin",
+    "Licence",
+    "PortalPage",
+    "PortalPageManager",
+    "PortalPageQuerySet",
+    "Territory",
+    "TerritoryKind",
+    "live_pages",
+]

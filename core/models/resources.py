@@ -1,0 +1,115 @@
+"""What every published resource (sheet, video, tool) carries."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from .documents import DocumentText
+from .mixins import FrenchStemsMixin
+from .pages import PortalPage
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+class Licence(models.TextChoices):
+    ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Etalab 2.0")
+    CC_BY_4 = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_SA_4 = (
+        "cc-by-sa-4.0",
+        _("Creative Commons Attribution – Partage dans les mêmes conditions 4.0"),
+    )
+    CC_BY_NC_4 = (
+        "cc-by-nc-4.0",
+        _("Creative Commons Attribution – Pas d'utilisation commerciale 4.0"),
+    )
+    CC_BY_ND_4 = "cc-by-nd-4.0", _("Creative Commons Attribution – Pas de modification 4.0")
+
+
+LICENCE_URLS = {
+    Licence.ETALAB_2: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    Licence.CC_BY_4: "https://creativecommons.org/licenses/by/4.0/deed.fr",
+    Licence.CC_BY_SA_4: "https://creativecommons.org/licenses/by-sa/4.0/deed.fr",
+    Licence.CC_BY_NC_4: "https://creativecommons.org/licenses/by-nc/4.0/deed.fr",
+    Licence.CC_BY_ND_4: "https://creativecommons.org/licenses/by-nd/4.0/deed.fr",
+}
+
+
+class BaseResourcePage(FrenchStemsMixin, PortalPage):
+    """What every published resource carries: a summary, an image, a licence, a review date and
+    the steps of the cooperation path it serves. Its discussions are the forums' to show
+    (`{% resource_discussions page %}`)."""
+
+    summary = models.TextField(
+        _("résumé"),
+        max_length=400,
+        help_text=_(
+            "Deux ou trois phrases, reprises dans les listes et les résultats de recherche."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.ETALAB_2
+    )
+    last_reviewed = models.DateField(
+        _("dernière relecture"),
+        default=datetime.date.today,
+        help_text=_("Date à laquelle le contenu a été vérifié pour la dernière fois."),
+    )
+    steps = ParentalManyToManyField(
+        "resources.StepPage",
+        verbose_name=_("étapes du chemin"),
+        blank=True,
+        related_name="tagged_%(class)s",
+    )
+
+    resource_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("steps", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("licence"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Classement et licence"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("documents_text"),
+        index.SearchField("search_stems"),
+        index.FilterField("steps"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def documents_text(self) -> str:
+        """The text of the attached documents, read at upload, for search."""
+        attached = getattr(self, "documents", None)
+        if attached is None or not self.pk:
+            return ""
+        ids = [link.document_id for link in attached.all()]
+        texts = DocumentText.objects.filter(document_id__in=ids).values_list("text", flat=True)
+        return "\n".join(texts)
+
+    @property
+    def licence_url(self) -> str:
+        return LICENCE_URLS.get(self.licence, "")
+
+    @property
+    def needs_review(self) -> bool:
+        return self.last_reviewed < timezone.localdate() - REVIEW_INTERVAL
