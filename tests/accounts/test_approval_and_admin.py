@@ -40,7 +40,7 @@ def test_in_approval_mode_a_new_member_reads_but_does_not_post_until_approved(
     newcomer = sign_up(client)
     space = Space.objects.get(slug="reseau-dgs-sg")
     assert newcomer.profile.approval == Approval.PENDING
-    assert newcomer.may_post is False
+    assert newcomer.has_perm(permissions.WRITE) is False
     assert permissions.can_read_space(newcomer, space)
     assert not permissions.can_post(newcomer, space)
 
@@ -53,7 +53,7 @@ def test_in_approval_mode_a_new_member_reads_but_does_not_post_until_approved(
 
     newcomer = get_user_model().objects.get(pk=newcomer.pk)
     assert newcomer.profile.approval == Approval.APPROVED
-    assert newcomer.may_post is True
+    assert newcomer.has_perm(permissions.WRITE) is True
     assert permissions.can_post(newcomer, space)
     message = mail.outbox[-1]
     assert message.to == ["paul.dga@example.org"]
@@ -71,7 +71,7 @@ def test_a_refused_member_is_told_and_still_cannot_post(
         client.post(reverse("accounts_member_decide", args=[newcomer.profile.pk, "refuser"]))
     newcomer = get_user_model().objects.get(pk=newcomer.pk)
     assert newcomer.profile.approval == Approval.REFUSED
-    assert newcomer.may_post is False
+    assert newcomer.has_perm(permissions.WRITE) is False
     assert "n'est pas validée" in mail.outbox[-1].subject
 
 
@@ -88,7 +88,7 @@ def test_in_approval_mode_the_newcomer_is_told_to_wait(client, settings):
 
 def test_in_open_mode_a_verified_member_posts_at_once(client):
     newcomer = sign_up(client)
-    assert newcomer.may_post is True
+    assert newcomer.has_perm(permissions.WRITE) is True
 
 
 def test_staff_search_deactivate_and_reactivate_members(client, staff, make_member):
