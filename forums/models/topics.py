@@ -107,6 +107,10 @@ class PostQuerySet(models.QuerySet):
         """Posts that readers see (moderators also see hidden ones, marked as such)."""
         return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
 
+    def latest_first(self):
+        """The newest posts first, with their topic, space and author, as feeds list them."""
+        return self.select_related("topic__space", "author").order_by("-created_at")
+
     def in_thread(self):
         # Authors by a second query: joined, PostgreSQL hashes the whole user table to sort a
         # long topic before its LIMIT.
