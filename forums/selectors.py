@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page as WagtailPage
 
 from portal import page_cache
 from portal.models import BaseResourcePage
@@ -135,6 +136,4 @@ def discussable_resources():
     """The pages a topic may be about: live, public resources (experience sheets, videos, tools:
     the pages that list their discussions), never the root, the home page or a restricted or
     unpublished page."""
-    from wagtail.models import Page
-
-    return Page.objects.live().public().type(*BaseResourcePage.__subclasses__())
+    return WagtailPage.objects.live().public().type(*BaseResourcePage.__subclasses__())
