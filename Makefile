@@ -26,14 +26,17 @@ run: install
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite by default, PostgreSQL when DATABASE_URL says so); the search
-## tests run again against OpenSearch (OPENSEARCH_URL, or a node started for the run)
+## tests run again against OpenSearch (OPENSEARCH_URL, or a node started for the run). The suite
+## runs on TEST_WORKERS processes (pytest-xdist; `auto`: one per core)
+TEST_WORKERS ?= auto
+export TEST_WORKERS
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	scripts/check-translations.sh
-	OPENSEARCH_URL= $(BIN)/pytest
+	OPENSEARCH_URL= $(BIN)/pytest -n $(TEST_WORKERS)
 	scripts/test-opensearch.sh
 	scripts/browser-deps.sh
 	OPENSEARCH_URL= $(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"

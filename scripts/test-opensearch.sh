@@ -13,4 +13,8 @@ if [ -z "${OPENSEARCH_URL:-}" ]; then
 fi
 export OPENSEARCH_URL
 echo "==> Search tests against OpenSearch at $OPENSEARCH_URL"
-.venv/bin/pytest tests/search tests/opensearch -p no:cacheprovider -o addopts="-ra --strict-markers" "$@"
+OPTIONS=(-p no:cacheprovider -o addopts="-ra --strict-markers")
+# The search tests share the node between processes (each has its own indexes); the node's own
+# tests stop and freeze it, so they run alone, after.
+.venv/bin/pytest tests/search -n "${TEST_WORKERS:-auto}" "${OPTIONS[@]}" "$@"
+.venv/bin/pytest tests/opensearch "${OPTIONS[@]}" "$@"
