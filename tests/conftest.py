@@ -8,7 +8,6 @@ import re
 import hypothesis
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -18,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
 from search import backends
-from tests.factories import two_factor
+from tests.factories import UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -73,21 +72,18 @@ def empty_cache():
 
 
 @pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(
-        "redactrice", "redactrice@example.org", "mot-de-passe-solide"
-    )
-    user.groups.add(Group.objects.get(name="Rédacteurs"))
-    return two_factor(user)
+def no_posting_delay(settings):
+    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
 
 
 @pytest.fixture
-def reviewer(django_user_model):
-    user = django_user_model.objects.create_user(
-        "relecteur", "relecteur@example.org", "mot-de-passe-solide"
-    )
-    user.groups.add(Group.objects.get(name="Relecteurs"))
-    return two_factor(user)
+def editor():
+    return UserFactory(editor=True)
+
+
+@pytest.fixture
+def reviewer():
+    return UserFactory(reviewer=True)
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 import pytest
-from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
-from accounts.services import profile_create
+from tests.factories import PASSWORD, UserFactory, log_in_with_two_factor
 
-PASSWORD = "un-mot-de-passe-solide"
+__all__ = ["PASSWORD", "log_in"]
 
 
 @pytest.fixture(autouse=True)
@@ -16,26 +15,15 @@ def fresh_rate_limits():
 
 
 @pytest.fixture
-def make_member(django_user_model):
-    """A member with a verified address and a profile, as a finished sign-up leaves them."""
-
-    def make(email="anne.dgs@example.org", *, first_name="Anne", last_name="Martin", **profile):
-        user = django_user_model.objects.create_user(
-            email.split("@")[0], email, PASSWORD, first_name=first_name, last_name=last_name
-        )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        member_profile = profile_create(user=user)
-        for field, value in profile.items():
-            setattr(member_profile, field, value)
-        member_profile.save()
-        return user
-
-    return make
+def member():
+    """A member as a finished sign-up leaves them: a verified address and a profile."""
+    return UserFactory(verified=True)
 
 
 @pytest.fixture
-def member(make_member):
-    return make_member()
+def staff(client):
+    """A superuser logged in with two factors, as the members' admin asks."""
+    return log_in_with_two_factor(client, UserFactory(superuser=True, two_factor=True))
 
 
 def log_in(client, email, password=PASSWORD):

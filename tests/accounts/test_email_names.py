@@ -43,7 +43,7 @@ NAMES = st.one_of(
             max_size=4,
         ),
     ),
-).map(lambda name: name.strip()[:150] or "x")
+).map(lambda name: name.strip()[:150].replace("\x00", "") or "x")  # forms refuse NUL
 
 
 def normalised(text: str) -> str:

@@ -14,22 +14,19 @@ from django.utils import timezone
 from accounts.models import Profile
 from accounts.services import INACTIVE_FOR, WARNED_BEFORE, inactive_accounts_purge
 from forums import services as forum_services
-from forums.models import Space
+from tests.factories import SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 START = timezone.now().replace(microsecond=0)
 
 
-def member(name, *, last_login, **extra):
-    user = get_user_model().objects.create_user(
-        name, f"{name}@example.org", "mot-de-passe-solide", first_name="<a href=x>Anne</a>",
-        last_name="https://exemple.org", date_joined=last_login - datetime.timedelta(days=1),
-        **extra,
+def member(*, last_login, **traits):
+    """A member last logged in at `last_login`, whose typed names are links and markup."""
+    return UserFactory(
+        first_name="<a href=x>Anne</a>", last_name="https://exemple.org",
+        date_joined=last_login - datetime.timedelta(days=1), last_login=last_login, **traits,
     )  # fmt: skip
-    user.last_login = last_login
-    user.save(update_fields=["last_login"])
-    return user
 
 
 def run(days: int, *, dry_run=False):
@@ -48,14 +45,14 @@ def django_captured_on_commit():
 
 def test_a_member_is_warned_once_a_month_before_then_deleted_with_posts_kept(settings):
     settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    user = member("inactive", last_login=START - INACTIVE_FOR + WARNED_BEFORE)
-    space = Space.objects.filter(visibility="public").first()
+    user = member(last_login=START - INACTIVE_FOR + WARNED_BEFORE)
+    space = SpaceFactory(public=True)
     topic = forum_services.topic_create(space=space, author=user, title="Sujet", body="Texte")
     post = topic.posts.get()
 
     report = run(0)
     assert report.warned == [user] and not report.deleted
-    assert [message.to for message in mail.outbox] == [["inactive@example.org"]]
+    assert [message.to for message in mail.outbox] == [[user.email]]
     message = mail.outbox[0]
     assert "supprimé" in message.subject
     assert "Anne" not in message.body and "exemple.org" not in message.body  # no typed name
@@ -75,7 +72,7 @@ def test_a_member_is_warned_once_a_month_before_then_deleted_with_posts_kept(set
 
 
 def test_a_log_in_after_the_warning_cancels_it():
-    user = member("revenue", last_login=START - INACTIVE_FOR + WARNED_BEFORE)
+    user = member(last_login=START - INACTIVE_FOR + WARNED_BEFORE)
     run(0)
     user.last_login = START + datetime.timedelta(days=10)
     user.save(update_fields=["last_login"])
@@ -93,34 +90,34 @@ def test_a_log_in_after_the_warning_cancels_it():
 
 def test_a_member_never_warned_gets_a_full_month_before_deletion():
     """Long inactive (the purge is new): warned first, deleted a month later, not at once."""
-    user = member("ancienne", last_login=START - INACTIVE_FOR - datetime.timedelta(days=400))
+    user = member(last_login=START - INACTIVE_FOR - datetime.timedelta(days=400))
     assert run(0).warned == [user]
     assert not run(29).deleted
     assert [u.email for u in run(30).deleted] == [user.email]
 
 
 def test_recent_members_are_left_alone():
-    member("recente", last_login=START - INACTIVE_FOR + WARNED_BEFORE + datetime.timedelta(days=1))
+    member(last_login=START - INACTIVE_FOR + WARNED_BEFORE + datetime.timedelta(days=1))
     report = run(0)
     assert not report.warned and not report.deleted and not mail.outbox
 
 
 def test_staff_and_superusers_are_reported_never_warned_nor_deleted():
     old = START - INACTIVE_FOR - datetime.timedelta(days=100)
-    staff = member("equipe", last_login=old, is_staff=True)
-    admin = member("admin", last_login=old, is_superuser=True)
+    staff = member(last_login=old, staff=True)
+    admin = member(last_login=old, is_superuser=True)
     for day in (0, 30, 60):
         report = run(day)
         assert {u.pk for u in report.kept_staff} >= {staff.pk, admin.pk}
         assert staff not in report.warned + report.deleted
         assert admin not in report.warned + report.deleted
-    assert not [m for m in mail.outbox if m.to in (["equipe@example.org"], ["admin@example.org"])]
+    assert not [m for m in mail.outbox if m.to in ([staff.email], [admin.email])]
     assert get_user_model().objects.filter(pk__in=[staff.pk, admin.pk]).count() == 2
 
 
 def test_the_command_reports_progress_and_its_dry_run_changes_nothing(monkeypatch):
-    user = member("endormie", last_login=timezone.now() - INACTIVE_FOR - datetime.timedelta(1))
-    staff = member("chef", last_login=timezone.now() - INACTIVE_FOR, is_staff=True)
+    user = member(last_login=timezone.now() - INACTIVE_FOR - datetime.timedelta(1))
+    staff = member(last_login=timezone.now() - INACTIVE_FOR, staff=True)
     out = io.StringIO()
     call_command("purge_inactive_accounts", "--dry-run", stdout=out)
     text = out.getvalue()
@@ -134,4 +131,4 @@ def test_the_command_reports_progress_and_its_dry_run_changes_nothing(monkeypatc
     with django_captured_on_commit():
         call_command("purge_inactive_accounts", stdout=out)
     assert "warned 1" in out.getvalue()
-    assert [message.to for message in mail.outbox] == [["endormie@example.org"]]
+    assert [message.to for message in mail.outbox] == [[user.email]]

@@ -81,7 +81,7 @@ def test_an_administrator_logs_in_with_a_code_and_reaches_the_admin(client, memb
     member.save()
     TOTP.activate(member, SECRET)
     response = client.post(
-        "/compte/login/?next=/admin/", {"login": member.email, "password": "un-mot-de-passe-solide"}
+        "/compte/login/?next=/admin/", {"login": member.email, "password": PASSWORD}
     )
     assert response.url == "/compte/2fa/authenticate/"
     response = client.post("/compte/2fa/authenticate/", {"code": code_now()})

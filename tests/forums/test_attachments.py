@@ -5,7 +5,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -17,7 +16,8 @@ from PIL import Image
 
 from forums import services
 from forums.forms import PostForm
-from forums.models import Attachment, Space, Topic
+from forums.models import Attachment
+from tests.factories import SpaceFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,12 +29,12 @@ def png() -> bytes:
 
 
 @pytest.fixture
-def codir_member(client, settings):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    user = get_user_model().objects.get(username="nadia.benali")
+def codir_member(client, no_posting_delay):
+    """A logged-in member of a private space, and a topic of that space."""
+    user = UserFactory()
+    space = SpaceFactory(private=True, members=[user])
     client.force_login(user)
-    space = Space.objects.get(slug="codir-pays-des-achards")
-    return user, space, Topic.objects.filter(space=space).first()
+    return user, space, TopicFactory(space=space)
 
 
 def reply(client, space, topic, upload, body="Voici le document"):
@@ -46,12 +46,12 @@ def reply(client, space, topic, upload, body="Voici le document"):
 def test_an_image_attachment_is_shown_to_members_only(client, codir_member):
     _user, space, topic = codir_member
     reply(client, space, topic, SimpleUploadedFile("plan.png", png(), content_type="image/png"))
-    item = Attachment.objects.get(name="plan.png")
+    item = Attachment.objects.get(post__topic=topic, name="plan.png")
     assert item.is_image
     url = reverse("forums:attachment", args=[item.pk])
     assert url in client.get(topic.get_absolute_url() + "?page=last").content.decode()
     assert client.get(url).status_code == 200
-    client.force_login(get_user_model().objects.get(username="claire.moreau"))  # not in the CoDir
+    client.force_login(UserFactory())  # not in the space
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 404
@@ -76,7 +76,7 @@ def test_a_bad_attachment_is_refused_and_the_text_kept(
     assert response.status_code == 400
     assert message in html
     assert "Mon texte précieux" in html
-    assert not Attachment.objects.filter(name=name).exists()
+    assert not Attachment.objects.filter(post__topic=topic, name=name).exists()
 
 
 def test_an_oversized_attachment_is_refused(client, codir_member, settings):
@@ -154,9 +154,9 @@ def test_markup_disguised_as_an_allowed_kind_never_comes_back_as_markup(
     client, codir_member, extension
 ):
     _user, space, topic = codir_member
-    before = Attachment.objects.count()
+    before = Attachment.objects.filter(post__topic=topic).count()
     reply(client, space, topic, SimpleUploadedFile(f"piege.{extension}", SCRIPT))
-    if Attachment.objects.count() == before:
+    if Attachment.objects.filter(post__topic=topic).count() == before:
         return  # refused: its content is not what its name says
     assert_served_safely(client.get(reverse("forums:attachment", args=[last_attachment(topic).pk])))
 

@@ -8,7 +8,6 @@ session loads once for the other tests; its name still makes pytest-django creat
 database and run these tests after the others, as it does for transactional tests.
 """
 
-import datetime
 import sqlite3
 import threading
 
@@ -21,6 +20,7 @@ from django.utils import timezone
 
 from forums import services
 from forums.models import Post, Space, Topic
+from tests.factories import SpaceFactory, UserFactory
 
 THREADS = 8
 
@@ -42,21 +42,10 @@ def transactional_db(django_db_setup, django_db_blocker):
 def world(transactional_db, settings):
     committed = transactional_db
     settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 60
-    space = Space.objects.create(
-        name="Espace des essais simultanés", slug="essais-simultanes", kind="metier"
-    )
+    author, opener = UserFactory.create_batch(2)
+    committed.extend([author, opener])
+    space = SpaceFactory(members=[author])
     committed.append(space)
-    author = get_user_model().objects.create_user(
-        "presse", "presse@example.org", "mot-de-passe-solide", first_name="Paul",
-        date_joined=timezone.now() - datetime.timedelta(days=60),
-    )  # fmt: skip
-    committed.append(author)
-    services.membership_add(space=space, user=author)
-    opener = get_user_model().objects.create_user(
-        "ouvreuse", "ouvreuse@example.org", "mot-de-passe-solide",
-        date_joined=timezone.now() - datetime.timedelta(days=60),
-    )  # fmt: skip
-    committed.append(opener)
     topic = services.topic_create(space=space, author=opener, title="Sujet", body="Question ?")
     return {"space": space, "author": author, "topic": topic}
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forums import permissions, services
-from forums.models import Notification, Post, Role, Space, Subscription, Topic, Visibility
+from forums.models import Notification, Post, Space, Subscription, Topic, Visibility
+from tests.factories import PostFactory, SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,45 +57,30 @@ CELLS = [
 
 
 @pytest.fixture
-def world(django_user_model, settings):
+def world(no_posting_delay):
     """Three spaces, each with a topic by an author, and one user of each kind of visitor."""
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    long_ago = timezone.now() - datetime.timedelta(days=30)
-
-    def make_user(name, **extra):
-        return django_user_model.objects.create_user(
-            name, f"{name}@example.org", "mot-de-passe-solide", date_joined=long_ago, **extra
-        )
-
-    author = make_user("auteur")
+    author = UserFactory()
     users = {
-        "outsider": make_user("exterieur"),
-        "member": make_user("membre"),
-        "moderator": make_user("moderatrice"),
-        "suspended": make_user("suspendu"),
-        "staff": make_user("equipe", is_staff=True),
+        "outsider": UserFactory(),
+        "member": UserFactory(),
+        "moderator": UserFactory(),
+        "suspended": UserFactory(),
+        "staff": UserFactory(staff=True),
     }
     spaces = {}
     for visibility in SPACES:
-        space = Space.objects.create(
-            name=f"Espace {visibility}",
-            slug=f"espace-{visibility}",
-            kind="metier",
+        space = SpaceFactory(
             visibility=visibility,
+            members=[author, users["member"], users["suspended"]],
+            moderators=[users["moderator"]],
         )
-        roles = [(author, Role.MEMBER), (users["member"], Role.MEMBER)]
-        roles += [(users["moderator"], Role.MODERATOR), (users["suspended"], Role.MEMBER)]
-        for user, role in roles:
-            services.membership_add(space=space, user=user, role=role)
         topic = services.topic_create(
             space=space, author=author, title="Une question", body="Comment faites-vous ?"
         )
         spaces[visibility] = space
         for name, user in users.items():
             # Everyone has a post of their own there (written before any restriction applied).
-            Post.objects.create(
-                topic=topic, author=user, body=f"Avis de {name}", body_html=f"<p>Avis de {name}</p>"
-            )
+            PostFactory(topic=topic, author=user, body=f"Avis de {name}")
             Subscription.objects.get_or_create(user=user, space=space)
     services.member_suspend(
         user=users["suspended"],
@@ -102,7 +88,7 @@ def world(django_user_model, settings):
         until=timezone.now() + datetime.timedelta(days=7),
         reason="Propos déplacés",
     )
-    return {"author": author, "users": users, "spaces": spaces}  # fmt: skip
+    return {"author": author, "users": users, "spaces": spaces}
 
 
 def act(client, world, visitor, action, visibility) -> bool:
@@ -176,6 +162,6 @@ def test_a_closed_space_exists_for_nobody(client, world):
 def test_anonymous_cannot_read_members_spaces_by_the_policy_too(world):
     space = world["spaces"][Visibility.MEMBERS]
     assert not permissions.can_read_space(AnonymousUser(), space)
-    ours = Space.objects.filter(slug__startswith="espace-")
+    ours = Space.objects.filter(pk__in=[space.pk for space in world["spaces"].values()])
     readable = permissions.readable_spaces(AnonymousUser(), ours)
     assert list(readable) == [world["spaces"][Visibility.PUBLIC]]

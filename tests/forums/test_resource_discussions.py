@@ -1,27 +1,25 @@
 """Resources meet discussions: a sheet lists the topics about it that the visitor may read."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from experiences.models import ExperienceSheetPage
 from forums import services
-from forums.models import Space, Topic
+from forums.models import Topic
+from tests.factories import ExperienceSheetFactory, SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sheet():
-    return ExperienceSheetPage.objects.get(territory__name="Erdre et Gesvres")
+    return ExperienceSheetFactory()
 
 
-def test_a_member_opens_a_topic_about_a_sheet_from_the_sheet(client, sheet, settings):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    claire = get_user_model().objects.get(username="claire.moreau")
-    client.force_login(claire)
+def test_a_member_opens_a_topic_about_a_sheet_from_the_sheet(client, sheet, no_posting_delay):
+    member = UserFactory()
+    space = SpaceFactory(public=True, members=[member])
+    client.force_login(member)
     choose = client.get(reverse("forums:discuss_resource", args=[sheet.pk])).content.decode()
-    space = Space.objects.get(slug="reseau-dgs-sg")
     assert f"{reverse('forums:topic_create', args=[space.slug])}?ressource={sheet.pk}" in choose
     form_url = reverse("forums:topic_create", args=[space.slug])
     assert sheet.title in client.get(form_url, {"ressource": sheet.pk}).content.decode()
@@ -35,13 +33,13 @@ def test_a_member_opens_a_topic_about_a_sheet_from_the_sheet(client, sheet, sett
 
 
 def test_a_private_discussion_about_a_sheet_stays_private(client, sheet):
-    marc = get_user_model().objects.get(username="marc.girard")
-    codir = Space.objects.get(slug="codir-pays-des-achards")
+    insider, outsider = UserFactory.create_batch(2)
+    private = SpaceFactory(private=True, moderators=[insider])
     services.topic_create(
-        space=codir, author=marc, title="Notre avis interne", body="Entre nous", resource=sheet
+        space=private, author=insider, title="Notre avis interne", body="Entre nous", resource=sheet
     )
     assert "Notre avis interne" not in client.get(sheet.url).content.decode()
-    client.force_login(get_user_model().objects.get(username="claire.moreau"))
+    client.force_login(outsider)
     assert "Notre avis interne" not in client.get(sheet.url).content.decode()
-    client.force_login(marc)
+    client.force_login(insider)
     assert "Notre avis interne" in client.get(sheet.url).content.decode()

@@ -1,76 +1,68 @@
 """What a topic may be about: a live, public resource (sheet, video, tool), nothing else."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page, PageViewRestriction
 
 from experiences.models import ExperienceSheetPage
-from forums import selectors, services
-from forums.models import Space, Topic
-from portal.models import HomePage, StandardPage
-from resources.models import StepPage, ToolPage, VideoPage
-from tests.factories import sheet
+from forums import selectors
+from forums.models import Topic
+from resources.models import ToolPage, VideoPage
+from tests.factories import (
+    ExperienceSheetFactory,
+    StandardPageFactory,
+    StepFactory,
+    ToolFactory,
+    VideoFactory,
+    home,
+)
 
 pytestmark = pytest.mark.django_db
 
 FIXTURES = [HealthCheck.function_scoped_fixture]
 
 
-@pytest.fixture
-def member(django_user_model, settings):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    user = django_user_model.objects.create_user(
-        "sujet.test", "sujet@example.org", "mot-de-passe-solide",
-        date_joined=timezone.now() - datetime.timedelta(days=60),
-    )  # fmt: skip
-    services.membership_add(space=Space.objects.get(slug="reseau-dgs-sg"), user=user)
-    return user
-
-
 def unpublished():
-    page = sheet()
+    page = ExperienceSheetFactory()
     page.unpublish()
     return page
 
 
 def restricted():
-    page = sheet()
+    page = ExperienceSheetFactory()
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     return page
 
 
 NOT_SUBJECTS = {
     "root": lambda: Page.objects.get(depth=1),
-    "home": lambda: HomePage.objects.get(),
-    "free page": lambda: StandardPage.objects.live().first(),
-    "step": lambda: StepPage.objects.first(),
+    "home": home,
+    "free page": StandardPageFactory,
+    "step": StepFactory,
     "unpublished sheet": unpublished,
     "restricted sheet": restricted,
 }
 
 
 @pytest.mark.parametrize("kind", NOT_SUBJECTS)
-def test_only_resources_may_be_discussed(client, member, kind):
+def test_only_resources_may_be_discussed(client, member, space, kind):
     page = NOT_SUBJECTS[kind]()
     client.force_login(member)
     assert client.get(reverse("forums:discuss_resource", args=[page.pk])).status_code == 404
-    url = reverse("forums:topic_create", args=["reseau-dgs-sg"])
+    url = reverse("forums:topic_create", args=[space.slug])
     assert 'name="ressource"' not in client.get(url, {"ressource": page.pk}).content.decode()
     client.post(url, {"ressource": page.pk, "title": "Sujet sans objet", "body": "Bonjour"})
     assert Topic.objects.get(title="Sujet sans objet").resource is None
 
 
-@pytest.mark.parametrize("model", [ExperienceSheetPage, VideoPage, ToolPage])
-def test_a_live_public_resource_may_be_discussed(client, member, model):
-    page = model.objects.live().public().first()
+@pytest.mark.parametrize("make", [ExperienceSheetFactory, VideoFactory, ToolFactory])
+def test_a_live_public_resource_may_be_discussed(client, member, space, make):
+    page = make()
     client.force_login(member)
     assert client.get(reverse("forums:discuss_resource", args=[page.pk])).status_code == 200
-    url = reverse("forums:topic_create", args=["reseau-dgs-sg"])
+    url = reverse("forums:topic_create", args=[space.slug])
     client.post(url, {"ressource": page.pk, "title": "Sujet de ressource", "body": "Bonjour"})
     assert Topic.objects.get(title="Sujet de ressource").resource_id == page.pk
 

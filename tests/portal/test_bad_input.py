@@ -1,17 +1,17 @@
 """Numbers typed by hand in addresses and forms: anything but ASCII digits is no number, never
 a 500, and a refused form keeps what was typed."""
 
-import datetime
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
 
-from forums import services
-from forums.models import Space, Topic
 from portal.text import parse_number
-from tests.factories import log_in_with_two_factor, two_factor
+from tests.factories import (
+    MembershipFactory,
+    SpaceFactory,
+    TopicFactory,
+    UserFactory,
+    log_in_with_two_factor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +32,18 @@ def test_ascii_digits_are_numbers():
 
 
 @pytest.fixture
-def topic():
-    return Topic.objects.filter(space__slug="reseau-dgs-sg").first()
+def space():
+    return SpaceFactory(public=True)
 
 
 @pytest.fixture
-def member(django_user_model, settings):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    user = django_user_model.objects.create_user(
-        "saisie.test", "saisie@example.org", "mot-de-passe-solide",
-        date_joined=timezone.now() - datetime.timedelta(days=60),
-    )  # fmt: skip
-    services.membership_add(space=Space.objects.get(slug="reseau-dgs-sg"), user=user)
-    return user
+def topic(space):
+    return TopicFactory(space=space)
+
+
+@pytest.fixture
+def member(space, no_posting_delay):
+    return MembershipFactory(space=space).user
 
 
 @pytest.mark.parametrize("raw", ["²", "٣", "99999999999999999999"])
@@ -54,9 +53,9 @@ def test_a_quoted_post_that_is_no_number_shows_the_topic(client, topic, raw):
 
 
 @pytest.mark.parametrize("raw", ["²", "٣"])
-def test_a_resource_that_is_no_number_keeps_the_new_topic_form(client, member, raw):
+def test_a_resource_that_is_no_number_keeps_the_new_topic_form(client, space, member, raw):
     client.force_login(member)
-    url = reverse("forums:topic_create", args=["reseau-dgs-sg"])
+    url = reverse("forums:topic_create", args=[space.slug])
     assert client.get(url, {"ressource": raw}).status_code == 200
     response = client.post(url, {"ressource": raw, "title": "Un titre tapé", "body": ""})
     assert response.status_code == 200
@@ -71,18 +70,14 @@ def test_an_accepted_post_that_is_no_number_is_not_found(client, topic):
 
 @pytest.mark.parametrize("field", ["report", "membership"])
 def test_a_moderation_action_on_no_number_is_not_found(client, field):
-    staff = two_factor(get_user_model().objects.create_user("equipe", "e@example.org", "x"))
-    staff.is_staff = True
-    staff.save()
-    client.force_login(staff)
+    client.force_login(UserFactory(staff=True, two_factor=True))
     action = "dismiss" if field == "report" else "approve"
     response = client.post(reverse("forums:moderation"), {"action": action, field: "²"})
     assert response.status_code == 404
 
 
-def test_the_search_report_period_that_is_no_number_falls_back(client, django_user_model):
-    admin = two_factor(django_user_model.objects.create_superuser("chef", "c@example.org", "x"))
-    log_in_with_two_factor(client, admin)
+def test_the_search_report_period_that_is_no_number_falls_back(client):
+    log_in_with_two_factor(client, UserFactory(superuser=True, two_factor=True))
     response = client.get(reverse("search_report"), {"jours": "²"})
     assert response.status_code == 200
 

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forums import services
-from forums.models import Space
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +41,9 @@ def test_a_published_change_shows_at_once(client):
     assert "Titre corrigé" in page
 
 
-def test_a_new_post_shows_at_once(client, django_user_model, settings):
+def test_a_new_post_shows_at_once(client, settings):
     settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    space = Space.objects.get(slug="reseau-dgs-sg")
-    author = django_user_model.objects.get(username="claire.moreau")
+    space, author = factories.SpaceFactory(public=True), factories.UserFactory()
     topic = services.topic_create(space=space, author=author, title="Un sujet", body="Début")
     get(client, topic.get_absolute_url())
     services.post_create(topic=topic, author=author, body="Une réponse toute neuve")
@@ -53,10 +51,10 @@ def test_a_new_post_shows_at_once(client, django_user_model, settings):
     assert "Une réponse toute neuve" in page
 
 
-def test_members_never_get_nor_fill_the_anonymous_cache(client, django_user_model):
+def test_members_never_get_nor_fill_the_anonymous_cache(client):
     sheet = factories.sheet()
     get(client, sheet.url)
-    client.force_login(django_user_model.objects.create_user("lectrice"))
+    client.force_login(factories.UserFactory())
     page, queries = get(client, sheet.url)
     assert "Se déconnecter" in page
     assert queries > 0
@@ -79,9 +77,9 @@ def test_search_is_never_cached_whole(client):
     assert queries > 0
 
 
-def test_a_member_gets_fragments_of_the_cache_refreshed_on_publish(client, django_user_model):
+def test_a_member_gets_fragments_of_the_cache_refreshed_on_publish(client):
     sheet = factories.sheet(challenge="Un enjeu d'origine")
-    client.force_login(django_user_model.objects.create_user("lecteur"))
+    client.force_login(factories.UserFactory())
     get(client, sheet.url)
     sheet.challenge = "Un enjeu revu"
     sheet.save_revision().publish()
@@ -98,17 +96,17 @@ def notify(user, about):
     Notification.objects.create(user=user, kind=NotificationKind.REPLY, post=about.posts.first())
 
 
-def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
-    django_user_model,
-):
+def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu():
     from django.test import Client
 
     sheet = factories.sheet(title="Une fiche partagée")
-    claire = django_user_model.objects.get(username="claire.moreau")
     topic = services.topic_create(
-        space=Space.objects.get(slug="reseau-dgs-sg"), author=claire, title="Un sujet", body="Oui"
+        space=factories.SpaceFactory(public=True),
+        author=factories.UserFactory(),
+        title="Un sujet",
+        body="Oui",
     )
-    first, second = (django_user_model.objects.create_user(name) for name in ("anne", "bruno"))
+    first, second = factories.UserFactory.create_batch(2)
     notify(second, topic)
     anne, bruno = Client(), Client(enforce_csrf_checks=True)
     anne.force_login(first)
@@ -125,37 +123,37 @@ def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
     assert "_auth_user_id" not in bruno.session
 
 
-@pytest.mark.parametrize("make", [factories.sheet, factories.video, factories.tool, factories.step])
-def test_every_resource_page_is_kept_for_members(client, django_user_model, make):
-    from portal.models import HomePage
-
-    client.force_login(django_user_model.objects.create_user("lectrice"))
-    for url in (make().url, HomePage.objects.get().url):
+@pytest.mark.parametrize(
+    "make", [factories.sheet, factories.video, factories.tool, factories.StepFactory]
+)
+def test_every_resource_page_is_kept_for_members(client, make):
+    client.force_login(factories.UserFactory())
+    for url in (make().url, factories.home().url):
         _, cold = get(client, url)
         _, warm = get(client, url)
         assert warm <= 2 < cold, url  # the member, and their memberships
 
 
-def test_a_private_discussion_never_reaches_a_member_of_another_audience(django_user_model):
+def test_a_private_discussion_never_reaches_a_member_of_another_audience():
     from django.test import Client
 
     sheet = factories.sheet()
-    marc = django_user_model.objects.get(username="marc.girard")
-    codir = Space.objects.get(slug="codir-pays-des-achards")
+    marc = factories.UserFactory()
+    codir = factories.SpaceFactory(private=True, moderators=[marc])
     services.topic_create(
         space=codir, author=marc, title="Notre avis interne", body="Entre nous", resource=sheet
     )
     insider, staff, outsider = Client(), Client(), Client()
     insider.force_login(marc)
-    staff.force_login(django_user_model.objects.create_user("agent", is_staff=True))
-    outsider.force_login(django_user_model.objects.create_user("nouvelle"))
+    staff.force_login(factories.UserFactory(staff=True))
+    outsider.force_login(factories.UserFactory())
     assert "Notre avis interne" in get(insider, sheet.url)[0]
     assert "Notre avis interne" in get(staff, sheet.url)[0]
     assert "Notre avis interne" not in get(outsider, sheet.url)[0]
     assert "Notre avis interne" in get(insider, sheet.url)[0]
 
 
-def test_a_page_restricted_to_a_group_is_never_shared(client, django_user_model):
+def test_a_page_restricted_to_a_group_is_never_shared(client):
     from django.contrib.auth.models import Group
     from django.test import Client
     from wagtail.models import PageViewRestriction
@@ -166,37 +164,37 @@ def test_a_page_restricted_to_a_group_is_never_shared(client, django_user_model)
         page=sheet, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.add(group)
-    inside = django_user_model.objects.create_user("dedans")
+    inside = factories.UserFactory()
     inside.groups.add(group)
     client.force_login(inside)
     assert "Réservée au groupe" in get(client, sheet.url)[0]
     outside = Client()
-    outside.force_login(django_user_model.objects.create_user("dehors"))
+    outside.force_login(factories.UserFactory())
     response = outside.get(sheet.url)
     assert "Réservée au groupe" not in response.content.decode()
 
 
-def test_a_member_with_a_message_to_read_gets_it(client, django_user_model):
+def test_a_member_with_a_message_to_read_gets_it(client):
     from django.contrib.messages import constants
     from django.contrib.messages.storage.base import Message
     from django.contrib.messages.storage.cookie import CookieStorage
     from django.http import HttpRequest
 
     sheet = factories.sheet()
-    client.force_login(django_user_model.objects.create_user("lectrice"))
+    client.force_login(factories.UserFactory())
     get(client, sheet.url)
     stored = CookieStorage(HttpRequest())._encode([Message(constants.SUCCESS, "Profil enregistré")])
     client.cookies["messages"] = stored
     assert "Profil enregistré" in get(client, sheet.url)[0]
 
 
-def test_a_member_sees_a_new_discussion_at_once(client, django_user_model):
+def test_a_member_sees_a_new_discussion_at_once(client):
     sheet = factories.sheet()
-    claire = django_user_model.objects.get(username="claire.moreau")
+    claire = factories.UserFactory()
     client.force_login(claire)
     get(client, sheet.url)
     services.topic_create(
-        space=Space.objects.get(slug="reseau-dgs-sg"),
+        space=factories.SpaceFactory(public=True),
         author=claire,
         title="Qui a testé ?",
         body="Retours bienvenus",
@@ -205,10 +203,10 @@ def test_a_member_sees_a_new_discussion_at_once(client, django_user_model):
     assert "Qui a testé ?" in get(client, sheet.url)[0]
 
 
-def test_an_author_renamed_or_deactivated_shows_at_once(client, django_user_model):
-    author = django_user_model.objects.create_user("auteur", first_name="Anne", last_name="Avant")
+def test_an_author_renamed_or_deactivated_shows_at_once(client):
+    author = factories.UserFactory(first_name="Anne", last_name="Avant")
     topic = services.topic_create(
-        space=Space.objects.get(slug="reseau-dgs-sg"), author=author, title="Un sujet", body="Oui"
+        space=factories.SpaceFactory(public=True), author=author, title="Un sujet", body="Oui"
     )
     assert "Anne Avant" in get(client, topic.get_absolute_url())[0]
     author.last_name = "Après"

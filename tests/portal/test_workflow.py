@@ -9,8 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from experiences.models import ExperienceIndexPage, ExperienceSheetPage
-from portal.models import Territory
+from experiences.models import ExperienceSheetPage
 from tests import factories
 from tests.factories import log_in_with_two_factor
 
@@ -22,7 +21,7 @@ def sheet_form_data(**overrides):
         "title": "Un CoDir de territoire en Pays de Retz",
         "slug": "codir-pays-de-retz",
         "summary": "Les DGS se réunissent chaque mois.",
-        "territory": Territory.objects.first().pk,
+        "territory": factories.TerritoryFactory().pk,
         "challenge": "Faire vivre un collectif de directions.",
         "productions": rich_text("<p>Une charte de fonctionnement.</p>"),
         "phases": streamfield([]),
@@ -37,7 +36,7 @@ def sheet_form_data(**overrides):
 
 
 def test_editor_submits_and_reviewer_publishes(client, editor, reviewer):
-    index = ExperienceIndexPage.objects.get()
+    index = factories.ExperienceIndexFactory()
     log_in_with_two_factor(client, editor)
     response = client.post(
         reverse("wagtailadmin_pages:add", args=("experiences", "experiencesheetpage", index.pk)),
@@ -62,7 +61,7 @@ def test_editor_submits_and_reviewer_publishes(client, editor, reviewer):
 
 
 def test_editor_cannot_publish_directly(client, editor):
-    index = ExperienceIndexPage.objects.get()
+    index = factories.ExperienceIndexFactory()
     log_in_with_two_factor(client, editor)
     client.post(
         reverse("wagtailadmin_pages:add", args=("experiences", "experiencesheetpage", index.pk)),

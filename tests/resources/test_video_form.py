@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from resources.models import Expert, ResourceIndexPage, VideoPage
-from tests.factories import log_in_with_two_factor
+from resources.models import VideoPage
+from tests.factories import ExpertFactory, ResourceIndexFactory, log_in_with_two_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ CAPTIONS = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nBonjour à toutes et à tou
 
 
 def post_video(client, action="action-publish", files=None, **overrides):
-    index = ResourceIndexPage.objects.get()
+    index = ResourceIndexFactory()
     data = {
         "title": "La parité entre communes",
         "slug": "parite-entre-communes",
@@ -29,7 +29,7 @@ def post_video(client, action="action-publish", files=None, **overrides):
     }
     data.update(overrides)
     data = nested_form_data(data)
-    data["speakers"] = [Expert.objects.first().pk]
+    data["speakers"] = [ExpertFactory().pk]
     if files:
         data.update(files)
     return client.post(

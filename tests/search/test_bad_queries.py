@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.search.query import And, Phrase, PlainText
 
 from search.query import MAX_WORDS, parse
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,5 +63,6 @@ def test_suggestions_accept_any_text(client, text, output):
 
 
 def test_suggestions_complete_words_after_a_quote(client):
+    StandardPageFactory(title="Coopération intercommunale")
     response = client.get(reverse("search:suggest"), {"q": '"coop', "format": "json"})
     assert response.json()["suggestions"]

@@ -8,9 +8,10 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from experiences.models import ExperienceDocument, ExperienceSheetPage
+from experiences.models import ExperienceDocument
 from search.documents import extract_text
 from search.models import DocumentText
+from tests.factories import ExperienceSheetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_an_attached_document_finds_its_sheet(client, django_capture_on_commit_c
             file=ContentFile(pdf("Zephyrine budget annexe"), name="annexe.pdf"),
         )
     assert "Zephyrine" in DocumentText.objects.get(document=document).text
-    sheet = ExperienceSheetPage.objects.get(territory__name="Pays de Mortagne")
+    sheet = ExperienceSheetFactory()
     assert sheet.title not in client.get("/recherche/", {"q": "zéphyrine"}).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         sheet.documents.add(ExperienceDocument(document=document))
@@ -102,7 +103,7 @@ def test_a_restricted_pages_document_is_never_found_by_search(
         document = get_document_model().objects.create(
             title="Compte rendu", file=ContentFile(pdf("Xylophage confidentiel"), name="cr.pdf")
         )
-    sheet = ExperienceSheetPage.objects.get(territory__name="Pays de Mortagne")
+    sheet = ExperienceSheetFactory()
     with django_capture_on_commit_callbacks(execute=True):
         sheet.documents.add(ExperienceDocument(document=document))
         sheet.save_revision().publish()

@@ -4,7 +4,6 @@ value of any parameter the search views read is answered without a 5xx."""
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +14,7 @@ from forums.models import Topic
 from search import backends
 from search.french import stemmed_query
 from search.query import autocomplete_text, parse
+from tests.factories import UserFactory
 from tests.fuzz import GET_PARAMETERS, TEXT, VALUE
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +50,8 @@ def test_any_text_is_a_valid_query_on_every_backend(text):
 
 
 @pytest.fixture
-def member(django_user_model):
-    return get_user_model().objects.get(username="claire.moreau")
+def member():
+    return UserFactory()
 
 
 @pytest.mark.parametrize("view", sorted(SEARCH_VIEWS))

@@ -2,12 +2,10 @@
 each kind of content. Each content holds its own rare word, so a search finds it or not."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from forums import services
-from forums.models import Space
-from portal.models import StandardPage
+from tests.factories import SpaceFactory, StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,40 +23,41 @@ EXPECTED = {
 
 
 @pytest.fixture
-def contents(settings, django_capture_on_commit_callbacks):
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    users = get_user_model().objects
-    author, moderator = users.get(username="nadia.benali"), users.get(username="marc.girard")
-    users.create_user("equipe.cnfpt", "equipe@example.org", "x", is_staff=True)
-    spaces = {space.slug: space for space in Space.objects.all()}
+def visitors(codir):
+    """Who searches, by number in VISITORS: nobody, a member of the portal, a member of the
+    private space, staff."""
+    return {1: codir.outsider, 2: codir.member, 3: UserFactory(staff=True)}
+
+
+@pytest.fixture
+def contents(codir, django_capture_on_commit_callbacks):
+    author = codir.member
+    public = SpaceFactory(public=True)
     with django_capture_on_commit_callbacks(execute=True):
-        for slug, word in [
-            ("reseau-dgs-sg", "zebulon"),
-            ("reseau-finances", "zanzibar"),
-            ("codir-pays-des-achards", "zeugma"),
+        for space, word in [
+            (public, "zebulon"),
+            (SpaceFactory(members_only=True), "zanzibar"),
+            (codir.space, "zeugma"),
         ]:
             services.topic_create(
-                space=spaces[slug], author=author, title=f"Sujet {word}", body=f"Le mot {word}."
+                space=space, author=author, title=f"Sujet {word}", body=f"Le mot {word}."
             )
         topic = services.topic_create(
-            space=spaces["reseau-dgs-sg"], author=author, title="Un fil", body="Ouverture."
+            space=public, author=author, title="Un fil", body="Ouverture."
         )
         hidden = services.post_create(topic=topic, author=author, body="Le mot zodiaque.")
-        services.post_hide(post=hidden, moderator=moderator, reason="Hors sujet")
+        services.post_hide(post=hidden, moderator=codir.moderator, reason="Hors sujet")
         deleted = services.post_create(topic=topic, author=author, body="Le mot zirconium.")
         services.post_delete(post=deleted, user=author)
-        home = Page.objects.get(depth=2)
-        draft = home.add_child(instance=StandardPage(title="Page zinnia", slug="zinnia"))
-        draft.unpublish()
-        private = home.add_child(instance=StandardPage(title="Page zoologie", slug="zoologie"))
+        StandardPageFactory(title="Page zinnia").unpublish()
+        private = StandardPageFactory(title="Page zoologie")
         PageViewRestriction.objects.create(page=private, restriction_type="login")
 
 
 @pytest.mark.parametrize("number", range(len(VISITORS)), ids=VISITORS)
-def test_each_visitor_finds_only_what_they_may_read(client, contents, number):
-    username = {1: "claire.moreau", 2: "nadia.benali", 3: "equipe.cnfpt"}.get(number)
-    if username:
-        client.force_login(get_user_model().objects.get(username=username))
+def test_each_visitor_finds_only_what_they_may_read(client, visitors, contents, number):
+    if number in visitors:
+        client.force_login(visitors[number])
     for word, found_by in EXPECTED.items():
         html = client.get("/recherche/", {"q": word}).content.decode()
         assert ("Aucun résultat" not in html) == found_by[number], (VISITORS[number], word)

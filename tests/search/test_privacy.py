@@ -3,16 +3,15 @@ have found, and promotions never show a page that a password or a log-in protect
 every kind of visitor, with the caches off and on (filled first by those who may read)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from experiences.models import ExperienceSheetPage
 from forums import services
-from forums.models import Space
 from search.models import SearchLog
-from tests.factories import log_in_with_two_factor, two_factor
+from tests.factories import ExperienceSheetFactory, UserFactory, log_in_with_two_factor
+
+from .conftest import WORD
 
 pytestmark = pytest.mark.django_db
 
@@ -20,16 +19,13 @@ VISITORS = ["anonymous", "outsider", "member", "moderator", "staff"]
 
 
 @pytest.fixture
-def visitors(django_user_model):
-    users = {
-        "outsider": django_user_model.objects.get(username="claire.moreau"),  # not in the CoDir
-        "member": django_user_model.objects.get(username="nadia.benali"),
-        "moderator": django_user_model.objects.get(username="marc.girard"),
-        "staff": django_user_model.objects.create_user(
-            "equipe", "equipe@example.org", "x", is_staff=True
-        ),
+def visitors(codir):
+    return {
+        "outsider": codir.outsider,
+        "member": codir.member,
+        "moderator": codir.moderator,
+        "staff": UserFactory(staff=True),
     }
-    return users
 
 
 def search_as(client, visitors, visitor, **params):
@@ -42,15 +38,14 @@ def search_as(client, visitors, visitor, **params):
 
 
 @pytest.fixture
-def secret(settings, django_capture_on_commit_callbacks):
-    """A private topic holding a rare word, and a common one that public pages have too."""
-    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
-    codir = Space.objects.get(slug="codir-pays-des-achards")
+def secret(codir, catalogue, django_capture_on_commit_callbacks):
+    """A private topic holding a rare word, and a word that public pages have too."""
     with django_capture_on_commit_callbacks(execute=True):
         services.topic_create(
-            space=codir, author=get_user_model().objects.get(username="marc.girard"),
-            title="Plan social zygomatique", body="Une charte zygomatique, confidentielle.",
+            space=codir.space, author=codir.moderator,
+            title="Plan social zygomatique", body=f"Un {WORD} zygomatique, confidentiel.",
         )  # fmt: skip
+    return codir.space
 
 
 @pytest.mark.parametrize("cache_on", [False, True])
@@ -77,16 +72,16 @@ def test_a_search_finding_only_a_private_space_leaves_no_trace(
 def test_a_search_is_logged_with_what_an_anonymous_visitor_finds(
     client, secret, visitors, visitor, cache_on, settings
 ):
-    search_as(client, visitors, "anonymous", q="charte")
+    search_as(client, visitors, "anonymous", q=WORD)
     anonymous = SearchLog.objects.get().results
     assert anonymous > 0
     if cache_on:
         settings.PORTAL_PAGE_CACHE_SECONDS = 600
-        search_as(client, visitors, "staff", q="charte")
+        search_as(client, visitors, "staff", q=WORD)
     SearchLog.objects.all().delete()
 
-    search_as(client, visitors, visitor, q="charte")
-    search_as(client, visitors, visitor, q="charte", espace="codir-pays-des-achards")
+    search_as(client, visitors, visitor, q=WORD)
+    search_as(client, visitors, visitor, q=WORD, espace=secret.slug)
 
     logged = list(SearchLog.objects.values_list("results", flat=True))
     if visitor in {"anonymous", "outsider"}:  # the CoDir filter, unknown to them, is ignored
@@ -99,8 +94,7 @@ def test_the_report_never_shows_what_private_members_typed(client, secret, visit
 
     for visitor in ("member", "moderator", "staff"):
         search_as(client, visitors, visitor, q="zygomatique")
-    chef = get_user_model().objects.create_superuser("chef", "chef@example.org", "x")
-    log_in_with_two_factor(client, two_factor(chef))
+    log_in_with_two_factor(client, UserFactory(superuser=True, two_factor=True))
     html = client.get(reverse("search_report"), {"jours": "7"}).content.decode()
     assert "zygomatique" not in html
 
@@ -109,11 +103,9 @@ def test_the_report_never_shows_what_private_members_typed(client, secret, visit
 def promoted():
     """Three sheets promoted for one query: a public one, one behind a password, one behind
     a log-in."""
-    sheets = list(ExperienceSheetPage.objects.live().order_by("path")[:3])
     titles = ["Promue publique", "Promue protégée par mot de passe", "Promue réservée"]
-    for sheet, title in zip(sheets, titles, strict=True):
-        sheet.title = title
-        sheet.save_revision().publish()
+    sheets = [ExperienceSheetFactory(title=title) for title in titles]
+    for sheet in sheets:
         SearchPromotion.objects.create(query=Query.get("gouvernance"), page=sheet)
     PageViewRestriction.objects.create(page=sheets[1], restriction_type="password", password="x")
     PageViewRestriction.objects.create(page=sheets[2], restriction_type="login")

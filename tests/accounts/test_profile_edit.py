@@ -1,4 +1,5 @@
-"""Profiles, photos, and the directory that shows only members who opted in."""
+"""A member's own profile form: the photo is resized and renamed, a bad one refused with the
+form kept."""
 
 import re
 from io import BytesIO
@@ -9,8 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from accounts.models import Job
-from forums.models import Space
-from tests.factories import TerritoryFactory
+from tests.factories import SpaceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def profile_data(**changes):
 
 def test_a_member_fills_their_profile_with_a_photo_that_is_resized(client, member):
     client.force_login(member)
-    space = Space.objects.get(slug="reseau-dgs-sg")
+    space = SpaceFactory(public=True)
     response = client.post(
         reverse("accounts:profile_edit"), {**profile_data(networks=[space.pk]), "photo": png()}
     )
@@ -60,56 +60,6 @@ def test_a_photo_too_large_is_refused(client, member, settings):
     client.force_login(member)
     response = client.post(reverse("accounts:profile_edit"), {**profile_data(), "photo": png()})
     assert "Cette photo est trop lourde" in response.content.decode()
-
-
-def test_the_directory_shows_only_members_who_opted_in(
-    client, make_member, django_assert_max_num_queries
-):
-    territory = TerritoryFactory()
-    shown = make_member(
-        "visible@example.org",
-        first_name="Vera",
-        last_name="Visible",
-        in_directory=True,
-        job=Job.SG,
-        territory=territory,
-        organisation="CC Erdre",
-    )
-    hidden = make_member(
-        "cache@example.org", first_name="Hugo", last_name="Cache", in_directory=False
-    )
-    viewer = make_member("lectrice@example.org", first_name="Léa", last_name="Lectrice")
-    client.force_login(viewer)
-    url = reverse("accounts:directory")
-    with django_assert_max_num_queries(12):
-        html = client.get(url).content.decode()
-    assert "Vera Visible" in html and "Hugo Cache" not in html
-    assert "Vera Visible" in client.get(url, {"q": "erdre"}).content.decode()
-    assert (
-        "Vera Visible"
-        in client.get(url, {"job": Job.SG, "territory": territory.pk}).content.decode()
-    )
-    assert "Vera Visible" not in client.get(url, {"job": Job.DGA}).content.decode()
-
-    assert client.get(shown.profile.get_absolute_url()).status_code == 200
-    assert client.get(hidden.profile.get_absolute_url()).status_code == 404
-
-
-def test_the_directory_is_for_logged_in_members(client):
-    response = client.get(reverse("accounts:directory"))
-    assert response.status_code == 302 and response.url.startswith("/compte/login/")
-
-
-def test_a_profile_shows_only_what_the_member_filled_in(client, make_member):
-    shown = make_member(
-        "visible@example.org", first_name="", last_name="", in_directory=True,
-        organisation="CC Erdre",
-    )  # fmt: skip
-    client.force_login(make_member("lectrice@example.org"))
-    html = client.get(shown.profile.get_absolute_url()).content.decode()
-    assert "CC Erdre" in html
-    assert "Territoire" not in html and "Fonction" not in html
-    assert "visible@example.org" not in html
 
 
 def test_a_photo_over_the_pixel_limit_is_refused(client, member, settings):

@@ -1,0 +1,27 @@
+"""A space's page."""
+
+import pytest
+
+from tests.factories import SpaceFactory, TopicFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = {"anonymous": 12, "member": 17}  # whatever the number of topics, posts and members
+
+
+@pytest.mark.parametrize("visitor", QUERIES)
+@pytest.mark.parametrize("count", [2, 10])
+def test_the_space_page_runs_as_many_queries_whatever_its_topics(
+    client, visitor, count, django_assert_num_queries
+):
+    reader = UserFactory()
+    moderators = UserFactory.create_batch(count)
+    space = SpaceFactory(
+        public=True, moderators=moderators, members=[reader, *UserFactory.create_batch(count)]
+    )
+    for author in moderators:
+        TopicFactory(space=space, author=author, posts=count)
+    if visitor == "member":
+        client.force_login(reader)
+    with django_assert_num_queries(QUERIES[visitor]):
+        assert client.get(space.get_absolute_url()).status_code == 200
