@@ -6,6 +6,7 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -22,6 +23,10 @@ from .models import (
     Topic,
     Visibility,
 )
+
+# The permission of writing at all, asked of Django's authentication backends: the accounts app
+# answers it with its sign-up policy (`accounts.backends.SignUpPolicyBackend`).
+WRITE = "forums.write"
 
 
 def _remembered(user, name: str, compute):
@@ -99,6 +104,21 @@ def can_moderate(user, space: Space) -> bool:
     )
 
 
+def moderated_spaces(user):
+    """The open spaces whose moderation queue `user` handles: `can_moderate` as a queryset
+    (every space for staff)."""
+    spaces = Space.objects.active()
+    if not user.is_authenticated or not user.is_active:
+        return spaces.none()
+    if user.is_staff:
+        return spaces
+    return spaces.filter(
+        memberships__user=user,
+        memberships__role=Role.MODERATOR,
+        memberships__status=MembershipStatus.ACTIVE,
+    )
+
+
 def can_read_space(user, space: Space) -> bool:
     if not space.is_active:
         return False
@@ -125,9 +145,7 @@ def readable_spaces(user, spaces=None):
         return spaces.filter(visibility=Visibility.PUBLIC)
     if user.is_staff:
         return spaces
-    member = Membership.objects.filter(
-        space=OuterRef("pk"), user=user, status=MembershipStatus.ACTIVE
-    )
+    member = Membership.objects.active().filter(space=OuterRef("pk"), user=user)
     return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
 
 
@@ -135,9 +153,7 @@ def shown_networks(viewer, owner, networks):
     """The networks that `owner`'s profile lists to `viewer`: of the spaces the owner chose,
     those where their membership is active and that the viewer may read (a profile never
     tells who belongs to a private space to someone outside it)."""
-    active = Membership.objects.filter(
-        space=OuterRef("pk"), user=owner, status=MembershipStatus.ACTIVE
-    )
+    active = Membership.objects.active().filter(space=OuterRef("pk"), user=owner)
     return readable_spaces(viewer, networks.filter(Exists(active))).order_by("name")
 
 
@@ -168,11 +184,9 @@ def is_suspended(user, space: Space) -> bool:
 
 
 def may_write(user) -> bool:
-    """Whether this account may write at all (active, and approved where approval is the rule)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    approved = getattr(user, "may_post", None)  # set by the accounts app's sign-up policy
-    return approved is None or bool(approved() if callable(approved) else approved)
+    """Whether this account may write at all: active, and granted `WRITE` (approved, where
+    approval is the rule)."""
+    return user.is_authenticated and user.is_active and user.has_perm(WRITE)
 
 
 def can_post(user, space: Space) -> bool:
@@ -241,6 +255,30 @@ def visible_posts(user, topic):
     return posts.filter(Q(hidden_at__isnull=True) | mine)
 
 
+def quotable_posts(user, topic):
+    """The posts of `topic` that `user` may quote in a reply: those every reader sees (neither
+    hidden nor deleted), to a reader who may reply."""
+    if not can_reply(user, topic):
+        return Post.objects.none()
+    return Post.objects.shown().filter(topic=topic)
+
+
+def feed_spaces():
+    """The spaces that have an Atom feed: those anyone may read, since a feed reader cannot
+    prove who reads it."""
+    return readable_spaces(AnonymousUser())
+
+
+def has_feed(space: Space) -> bool:
+    """`feed_spaces` for one space."""
+    return can_read_space(AnonymousUser(), space)
+
+
+def feed_posts(space: Space):
+    """What the feed of `space` shows: the posts every reader sees, less the deleted ones."""
+    return Post.objects.shown().filter(topic__space=space)
+
+
 def can_react(user, post) -> bool:
     return (
         post.author_id != getattr(user, "pk", None)
@@ -291,9 +329,7 @@ def readable_notifications(user):
     )
     if user.is_staff:
         return notifications
-    moderated = Membership.objects.filter(
-        user=user, role=Role.MODERATOR, status=MembershipStatus.ACTIVE
-    ).values("space_id")
+    moderated = Membership.objects.filter(user=user).moderators().values("space_id")
     return notifications.filter(
         Q(post__hidden_at__isnull=True) | Q(post__author=user) | Q(post__topic__space__in=moderated)
     )

@@ -3,12 +3,12 @@ statistics of the spaces."""
 
 import datetime
 import statistics
+import uuid
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page as WagtailPage
 
 from core import cache
 from core.models import BaseResourcePage
@@ -19,9 +19,6 @@ from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 POSTS_PER_PAGE = 20
-# The addresses of a post's actions, reversed once for every reader of the post.
-POST_LINKS = ["post_react", "post_edit", "post_delete", "post_report", "post_hide"]
-POST_LINKS += ["post_restore", "post_history"]
 
 
 def unread_count(user) -> int:
@@ -50,11 +47,11 @@ def notification_changed(sender, instance, **kwargs) -> None:
 def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -> Page:
     """The page of `topic`'s thread that `user` reads (`requested`: its number or "last").
 
-    Its posts carry their author, what every reader sees of them alike, rendered
-    (`post.heading`, `post.content`), and the addresses of their actions (`post.links`). The
-    page is kept in the cache until the discussions change: once for moderators, who see hidden
-    posts, and once for the other readers. A reader whose own post is hidden also sees it (the
-    rule of `permissions.can_see_post`): their pages are read from the database.
+    Its posts carry their author and attachments. The page is kept in the cache until the
+    discussions change: once for moderators, who see hidden posts, and once for the other
+    readers; `page.cache_key` names one reading of it, so that what is shown of it alike to
+    its readers may be kept as long (None: not kept). A reader whose own post is hidden also
+    sees it (the rule of `permissions.can_see_post`): their pages are read from the database.
     """
     number = "last" if requested == "last" else str(parse_number(requested, minimum=1) or 1)
     if moderator:
@@ -69,7 +66,8 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -
         cache.DISCUSSIONS,
     )
     if user.pk is not None and user.pk in page.hidden_authors:
-        return _thread_page(topic, permissions.visible_posts(user, topic), number)
+        page = _thread_page(topic, permissions.visible_posts(user, topic), number)
+        page.cache_key = None
     return page
 
 
@@ -82,15 +80,7 @@ def _thread_page(topic: Topic, posts, number: str) -> Page:
     kept.hidden_authors = set(
         Post.objects.filter(topic=topic, hidden_at__isnull=False).values_list("author", flat=True)
     )
-    for post in kept.object_list:
-        context = {"post": post, "topic": topic}
-        post.heading = render_to_string("forums/includes/post_heading.html", context)
-        post.content = render_to_string("forums/includes/post_content.html", context)
-        post.links = {name: reverse(f"forums:{name}", args=[post.pk]) for name in POST_LINKS}
-        if post.author_id:
-            post.links["member_suspend"] = reverse(
-                "forums:member_suspend", args=[topic.space.slug, post.author_id]
-            )
+    kept.cache_key = uuid.uuid4().hex
     return kept
 
 
@@ -141,6 +131,4 @@ def discussable_resources():
     """The pages a topic may be about: live, public resources (experience sheets, videos, tools:
     the pages that list their discussions), never the root, the home page or a restricted or
     unpublished page."""
-    from wagtail.models import Page
-
-    return Page.objects.live().public().type(*BaseResourcePage.__subclasses__())
+    return WagtailPage.objects.live().public().type(*BaseResourcePage.__subclasses__())

@@ -1,7 +1,8 @@
 """Writes with side effects in the discussion spaces: each is atomic, typed and keyword-only.
 
 Callers have checked `forums.permissions` first; services enforce the rules that protect data
-(limits for new accounts, posting speed) and raise `ForumError` with a French message.
+(limits for new accounts, posting speed) and raise `ForumError` with a French message. The
+writes of memberships, suspensions and follows are in `forums.memberships`, offered here too.
 """
 
 import datetime
@@ -18,10 +19,14 @@ from wagtail.search import index
 from core import uploads
 
 from . import markup, permissions, selectors
+from .memberships import follow as follow
+from .memberships import member_suspend as member_suspend
+from .memberships import membership_add as membership_add
+from .memberships import membership_approve as membership_approve
+from .memberships import membership_request as membership_request
+from .memberships import subscribe
 from .models import (
     Attachment,
-    Membership,
-    MembershipStatus,
     Notification,
     NotificationKind,
     Post,
@@ -29,15 +34,17 @@ from .models import (
     Reaction,
     Report,
     ReportStatus,
-    Role,
     Space,
     Subscription,
-    Suspension,
     Topic,
+    TopicVisit,
 )
 from .tasks import send_notification_emails
 
 MAX_POST_LENGTH = 20_000
+# A member's visit of a topic is written again only after this long: a reload or a page turn
+# within it costs no write, and marks as new the same posts.
+VISIT_REFRESH = datetime.timedelta(minutes=1)
 # How long a post waits for the author's other post being written (PostgreSQL) before the
 # member is asked to try again; SQLite waits its own timeout (OPTIONS "timeout", 5 s).
 AUTHOR_LOCK_TIMEOUT_MS = 5000
@@ -138,10 +145,6 @@ def _check_new_account_limits(author, body: str, *, new_topic: bool, attachment=
             )
 
 
-def _subscribe(user, *, space: Space | None = None, topic: Topic | None = None) -> None:
-    Subscription.objects.get_or_create(user=user, space=space, topic=topic)
-
-
 def _notify(post: Post, kind: str, users) -> None:
     """On-site notifications for those who may read `post`; e-mails go out in the background."""
     recipients = [
@@ -172,6 +175,15 @@ def _notify_mentions(post: Post, already: set[int]) -> None:
         _notify(post, NotificationKind.MENTION, users)
 
 
+def _tell_followers(post: Post, kind: str, **followed) -> None:
+    """After a post is written: its author follows its topic, then the followers of `followed`
+    (its space or its topic) and the members it mentions are told."""
+    subscribe(post.author, topic=post.topic)
+    followers = _followers(**followed)
+    _notify(post, kind, followers)
+    _notify_mentions(post, {user.pk for user in followers})
+
+
 @_busy_means_retry
 def topic_create(
     *, space: Space, author, title: str, body: str, resource=None, attachment=None
@@ -192,10 +204,7 @@ def topic_create(
         last_post_at=now,
     )
     post = _create_post(topic=topic, author=author, body=body, now=now, attachment=attachment)
-    _subscribe(author, topic=topic)
-    followers = _followers(space=space)
-    _notify(post, NotificationKind.TOPIC, followers)
-    _notify_mentions(post, {user.pk for user in followers})
+    _tell_followers(post, NotificationKind.TOPIC, space=space)
     return topic
 
 
@@ -238,10 +247,7 @@ def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
     post = _create_post(
         topic=topic, author=author, body=body, now=timezone.now(), attachment=attachment
     )
-    _subscribe(author, topic=topic)
-    followers = _followers(topic=topic)
-    _notify(post, NotificationKind.REPLY, followers)
-    _notify_mentions(post, {user.pk for user in followers})
+    _tell_followers(post, NotificationKind.REPLY, topic=topic)
     return post
 
 
@@ -348,54 +354,17 @@ def report_dismiss(*, report: Report, moderator) -> None:
     report.save(update_fields=["status", "handled_by", "handled_at"])
 
 
-@transaction.atomic
-def member_suspend(*, user, space: Space | None, until, reason: str) -> Suspension:
-    permissions.forget(user)
-    return Suspension.objects.create(
-        user=user, space=space, until=until, reason=reason.strip()[:300]
-    )
+def topic_visit_record(*, topic: Topic, user, last_visit: datetime.datetime | None) -> None:
+    """Records that `user` reads `topic` now, for the "nouveau" markers of their next visit.
 
-
-@transaction.atomic
-def membership_request(*, space: Space, user) -> Membership:
-    """Joins an open space at once; asks to join a private one (its moderators decide)."""
-    status = (
-        MembershipStatus.REQUESTED if space.visibility == "private" else MembershipStatus.ACTIVE
-    )
-    membership, created = Membership.objects.get_or_create(
-        space=space, user=user, defaults={"status": status}
-    )
-    if status == MembershipStatus.ACTIVE:
-        _subscribe(user, space=space)
-    permissions.forget(user)
-    return membership
-
-
-@transaction.atomic
-def membership_approve(*, membership: Membership) -> None:
-    membership.status = MembershipStatus.ACTIVE
-    membership.save(update_fields=["status"])
-    _subscribe(membership.user, space=membership.space)
-    permissions.forget(membership.user)
-
-
-@transaction.atomic
-def membership_add(*, space: Space, user, role: str = Role.MEMBER) -> Membership:
-    """Adds a member directly (staff, demo content, invitations accepted)."""
-    membership, _created = Membership.objects.update_or_create(
-        space=space, user=user, defaults={"role": role, "status": MembershipStatus.ACTIVE}
-    )
-    _subscribe(user, space=space)
-    permissions.forget(user)
-    return membership
-
-
-@transaction.atomic
-def follow(*, user, space: Space | None = None, topic: Topic | None = None, on: bool) -> None:
-    if on:
-        _subscribe(user, space=space, topic=topic)
-    else:
-        Subscription.objects.filter(user=user, space=space, topic=topic).delete()
+    `last_visit` is the visit the page was read with (None: their first); one written less
+    than VISIT_REFRESH ago is left as it is. One statement at most, outside any transaction:
+    the reading of the page opens none."""
+    now = timezone.now()
+    if last_visit is None:
+        TopicVisit.objects.create(topic=topic, user=user, seen_at=now)
+    elif now - last_visit > VISIT_REFRESH:
+        TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=now)
 
 
 def notifications_mark_read(*, user) -> None:

@@ -1,4 +1,8 @@
+from urllib.parse import quote
+
 from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 
 from core.text import strip_bidi_controls
@@ -23,11 +27,6 @@ def can_moderate(user, space) -> bool:
 @register.simple_tag(takes_context=True)
 def login_url(context) -> str:
     """The log-in page, coming back to the current page afterwards."""
-    from urllib.parse import quote
-
-    from django.conf import settings
-    from django.shortcuts import resolve_url
-
     return f"{resolve_url(settings.LOGIN_URL)}?next={quote(context['request'].get_full_path())}"
 
 

@@ -14,6 +14,9 @@ MIDDLEWARE += [
     "portal.page_cache.MemberPageCacheMiddleware",
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: it answers whether a member may write in the spaces (the sign-up policy) before
+    # the model backend reads permissions for it; it logs nobody in.
+    "accounts.backends.SignUpPolicyBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

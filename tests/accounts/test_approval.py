@@ -33,7 +33,7 @@ def test_in_approval_mode_a_new_member_reads_but_does_not_post_until_approved(
     newcomer = sign_up(client)
     space = SpaceFactory(public=True)
     assert newcomer.profile.approval == Approval.PENDING
-    assert newcomer.may_post is False
+    assert newcomer.has_perm(permissions.WRITE) is False
     assert permissions.can_read_space(newcomer, space)
     assert not permissions.can_post(newcomer, space)
 
@@ -46,7 +46,7 @@ def test_in_approval_mode_a_new_member_reads_but_does_not_post_until_approved(
 
     newcomer = get_user_model().objects.get(pk=newcomer.pk)
     assert newcomer.profile.approval == Approval.APPROVED
-    assert newcomer.may_post is True
+    assert newcomer.has_perm(permissions.WRITE) is True
     assert permissions.can_post(newcomer, space)
     message = mail.outbox[-1]
     assert message.to == ["paul.dga@example.org"]
@@ -64,7 +64,7 @@ def test_a_refused_member_is_told_and_still_cannot_post(
         client.post(reverse("accounts_member_decide", args=[newcomer.profile.pk, "refuser"]))
     newcomer = get_user_model().objects.get(pk=newcomer.pk)
     assert newcomer.profile.approval == Approval.REFUSED
-    assert newcomer.may_post is False
+    assert newcomer.has_perm(permissions.WRITE) is False
     assert "n'est pas validée" in mail.outbox[-1].subject
 
 
@@ -81,7 +81,7 @@ def test_in_approval_mode_the_newcomer_is_told_to_wait(client, settings):
 
 def test_in_open_mode_a_verified_member_posts_at_once(client):
     newcomer = sign_up(client)
-    assert newcomer.may_post is True
+    assert newcomer.has_perm(permissions.WRITE) is True
 
 
 def test_only_staff_approve_members(client, editor):

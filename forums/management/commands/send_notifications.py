@@ -14,7 +14,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--frequency",
-            choices=[choice for choice, _label in EmailFrequency.choices if choice != "never"],
+            choices=[
+                choice
+                for choice, _label in EmailFrequency.choices
+                if choice != EmailFrequency.NEVER
+            ],
             default=EmailFrequency.IMMEDIATE,
         )
 

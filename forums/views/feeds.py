@@ -1,22 +1,24 @@
+"""The Atom feeds of the spaces that may have one (`permissions.feed_spaces`)."""
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .models import Post, Space, Visibility
-from .templatetags.forum_tags import display_name
+from .. import permissions
+from ..templatetags.forum_tags import display_name
 
 FEED_SIZE = 30
 
 
 class SpaceFeed(Feed):
-    """The latest posts of a public space, as Atom. Other spaces have no feed: a feed reader
-    cannot prove who reads it."""
+    """The latest posts of a space, as Atom, for the spaces anyone may read: a feed reader
+    cannot prove who reads it (`permissions.feed_spaces`, `permissions.feed_posts`)."""
 
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(Space.objects.active(), slug=slug, visibility=Visibility.PUBLIC)
+        return get_object_or_404(permissions.feed_spaces(), slug=slug)
 
     def title(self, space):
         return _("%(space)s – Bloc local") % {"space": space.name}
@@ -28,12 +30,7 @@ class SpaceFeed(Feed):
         return space.description
 
     def items(self, space):
-        return (
-            Post.objects.shown()
-            .filter(topic__space=space)
-            .select_related("topic__space", "author")
-            .order_by("-created_at")[:FEED_SIZE]
-        )
+        return permissions.feed_posts(space).latest_first()[:FEED_SIZE]
 
     def item_title(self, post):
         return post.topic.title

@@ -1,0 +1,136 @@
+"""What moderators do: hide and restore posts, read a post's history, pin, lock or move a
+topic, suspend a member, and handle the queue of reports and requests to join."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.text import parse_number
+
+from .. import permissions, services
+from ..forms import MoveForm, SuspensionForm
+from ..models import Membership, Report
+from .lookups import moderates, open_space, post_for, readable_topic, with_reason
+
+
+@login_required
+def post_hide(request, pk):
+    post = post_for(request, pk, moderates)
+    return with_reason(
+        request,
+        post,
+        "forums/post_hide.html",
+        lambda reason: services.post_hide(post=post, moderator=request.user, reason=reason),
+        _("Le message est masqué ; son auteur en connaît le motif."),
+    )
+
+
+@login_required
+@require_POST
+def post_restore(request, pk):
+    post = post_for(request, pk, moderates)
+    services.post_restore(post=post, moderator=request.user)
+    messages.success(request, _("Le message est rétabli."))
+    return redirect(post)
+
+
+@login_required
+def post_history(request, pk):
+    post = post_for(request, pk, moderates)
+    revisions = post.revisions.select_related("edited_by")
+    return render(
+        request,
+        "forums/post_history.html",
+        {"post": post, "revisions": revisions, "space": post.topic.space},
+    )
+
+
+@login_required
+@require_POST
+def topic_moderate(request, slug, pk):
+    topic = readable_topic(request, slug, pk)
+    if not permissions.can_moderate(request.user, topic.space):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    flags = {
+        "pin": {"pinned": True},
+        "unpin": {"pinned": False},
+        "lock": {"locked": True},
+        "unlock": {"locked": False},
+    }
+    if action in flags:
+        services.topic_set_flags(topic=topic, **flags[action])
+        messages.success(request, _("Le sujet est mis à jour."))
+    elif action == "move":
+        form = MoveForm(request.POST)
+        if form.is_valid() and permissions.can_moderate(request.user, form.cleaned_data["space"]):
+            services.topic_move(topic=topic, space=form.cleaned_data["space"])
+            messages.success(request, _("Le sujet est déplacé."))
+        else:
+            messages.error(request, _("Vous ne pouvez pas déplacer ce sujet vers cet espace."))
+    return redirect(topic)
+
+
+@login_required
+def member_suspend(request, slug, user_id):
+    """A moderator suspends a member from the space; staff may suspend from the whole site."""
+    space = open_space(slug)
+    if not permissions.can_moderate(request.user, space):
+        raise PermissionDenied
+    member = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    form = SuspensionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        site_wide = form.cleaned_data["site_wide"] and request.user.is_staff
+        services.member_suspend(
+            user=member,
+            space=None if site_wide else space,
+            until=timezone.now() + datetime.timedelta(days=form.cleaned_data["days"]),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, _("Le membre est suspendu."))
+        return redirect(space)
+    return render(
+        request, "forums/member_suspend.html", {"space": space, "member": member, "form": form}
+    )
+
+
+@login_required
+def moderation_queue(request):
+    """Open reports and membership requests of the spaces the visitor moderates (all, for staff)."""
+    user = request.user
+    spaces = permissions.moderated_spaces(user)
+    if not user.is_staff and not spaces.exists():
+        raise PermissionDenied
+    if request.method == "POST":
+        _handle_queue_action(request, spaces)
+        return redirect("forums:moderation")
+    reports = Report.objects.to_handle().filter(post__topic__space__in=spaces)
+    requests = Membership.objects.requests().filter(space__in=spaces)
+    return render(
+        request, "forums/moderation_queue.html", {"reports": reports, "requests": requests}
+    )
+
+
+def _handle_queue_action(request, spaces):
+    action = request.POST.get("action")
+    if action == "dismiss":
+        report = get_object_or_404(
+            Report, pk=parse_number(request.POST.get("report")), post__topic__space__in=spaces
+        )
+        services.report_dismiss(report=report, moderator=request.user)
+        messages.success(request, _("Signalement classé sans suite."))
+    elif action == "approve":
+        membership = get_object_or_404(
+            Membership.objects.requests(),
+            pk=parse_number(request.POST.get("membership")),
+            space__in=spaces,
+        )
+        services.membership_approve(membership=membership)
+        messages.success(request, _("Demande acceptée."))

@@ -1,0 +1,37 @@
+"""A member's notifications and how they want them by e-mail."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+
+from .. import permissions, services
+from ..forms import NotificationSettingsForm
+from ..models import NotificationSettings
+
+
+@cache_control(private=True, no_store=True)
+@login_required
+def notifications(request):
+    items = Paginator(
+        permissions.readable_notifications(request.user).select_related("post__topic__space"),
+        30,
+    ).get_page(request.GET.get("page"))
+    response = render(request, "forums/notifications.html", {"items": items})
+    services.notifications_mark_read(user=request.user)
+    return response
+
+
+@cache_control(private=True, no_store=True)
+@login_required
+def notification_settings(request):
+    instance, _created = NotificationSettings.objects.get_or_create(user=request.user)
+    form = NotificationSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Vos préférences sont enregistrées."))
+        return redirect(reverse("forums:notification_settings"))
+    return render(request, "forums/notification_settings.html", {"form": form})

@@ -1,0 +1,238 @@
+"""A topic's page and its thread, opening a topic (about a resource or not), replying, accepting
+an answer, and a post's lasting address."""
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core import cache
+from core.text import parse_number
+
+from .. import permissions, selectors, services
+from ..forms import MoveForm, PostForm, TopicForm
+from ..markup import quote
+from ..models import Post, Reaction, Subscription, Topic, TopicVisit
+from ..templatetags.forum_tags import display_name
+from .lookups import deny, open_space, post_for, readable_topic
+
+# The addresses of a post's actions, reversed once for every reader of the post.
+POST_LINKS = ["post_react", "post_edit", "post_delete", "post_report", "post_hide"]
+POST_LINKS += ["post_restore", "post_history"]
+
+
+def topic_detail(request, slug, pk, form=None, status=None):
+    user = request.user
+    topics = Topic.objects.select_related("space")
+    if user.is_authenticated:
+        # The member's follow and last visit come with the topic, in the same query.
+        mine = {"user": user, "topic": OuterRef("pk")}
+        topics = topics.annotate(
+            following=Exists(Subscription.objects.filter(**mine)),
+            last_visit=Subquery(TopicVisit.objects.filter(**mine).values("seen_at")[:1]),
+        )
+    topic = readable_topic(request, slug, pk, topics)
+    moderator = permissions.can_moderate(user, topic.space)
+    page = selectors.thread_page(user, topic, request.GET.get("page"), moderator=moderator)
+    _show_alike(page, topic)
+    page_posts = page.object_list
+    last_visit, reacted = getattr(topic, "last_visit", None), set()
+    if user.is_authenticated:
+        reacted = set(
+            Reaction.objects.filter(
+                user=user, post__in=[post.pk for post in page_posts]
+            ).values_list("post_id", flat=True)
+        )
+        # A refused reply shown again writes nothing: the database may be what refused it.
+        if request.method == "GET":
+            services.topic_visit_record(topic=topic, user=user, last_visit=last_visit)
+    for post in page_posts:
+        post.topic = topic  # the permission checks below read the topic and its space
+        post.is_new = last_visit is not None and post.created_at > last_visit
+        post.can_edit = permissions.can_edit_post(user, post)
+        post.can_react = permissions.can_react(user, post)
+        post.can_report = permissions.can_report(user, post)
+        post.reacted = post.pk in reacted
+    quoted = parse_number(request.GET.get("citer"), minimum=1)
+    if form is None and quoted:
+        source = permissions.quotable_posts(user, topic).filter(pk=quoted)
+        source = source.select_related("author").first()
+        if source:
+            form = PostForm(initial={"body": quote(source.body, display_name(source.author))})
+    context = {
+        "space": topic.space,
+        "topic": topic,
+        "posts": page,
+        "form": form or _blank_reply_form(),
+        "can_reply": permissions.can_reply(user, topic),
+        "can_moderate": moderator,
+        "can_accept": permissions.can_accept_answer(user, topic),
+        "following": getattr(topic, "following", False),
+        "move_form": MoveForm() if moderator else None,
+    }
+    if status is None:
+        status = 400 if form and form.errors else 200
+    return render(request, "forums/topic_detail.html", context, status=status)
+
+
+def _show_alike(page, topic: Topic) -> None:
+    """Gives each post of a page of the thread what all its readers see alike: its heading and
+    content rendered (`post.heading`, `post.content`) and the addresses of its actions
+    (`post.links`). Rendering them is most of the page's time: they are kept as long as the
+    page is (`page.cache_key`)."""
+
+    def shown():
+        return {post.pk: _shown(post, topic) for post in page.object_list}
+
+    if page.cache_key is None:
+        parts = shown()
+    else:
+        parts = cache.remembered(f"thread-shown-{page.cache_key}", shown, cache.DISCUSSIONS)
+    for post in page.object_list:
+        post.heading, post.content, post.links = parts[post.pk]
+
+
+def _shown(post: Post, topic: Topic) -> tuple[str, str, dict[str, str]]:
+    context = {"post": post, "topic": topic}
+    links = {name: reverse(f"forums:{name}", args=[post.pk]) for name in POST_LINKS}
+    if post.author_id:
+        links["member_suspend"] = reverse(
+            "forums:member_suspend", args=[topic.space.slug, post.author_id]
+        )
+    return (
+        render_to_string("forums/includes/post_heading.html", context),
+        render_to_string("forums/includes/post_content.html", context),
+        links,
+    )
+
+
+@functools.cache
+def _blank_reply_form() -> str:
+    """The empty reply form, the same for every reader: rendered once per process."""
+    return PostForm().render()
+
+
+def _resource(request):
+    """The page a new topic is about, from `?ressource=`: a resource anyone may read, or None."""
+    raw = request.POST.get("ressource") or request.GET.get("ressource")
+    pk = parse_number(raw, minimum=1)
+    return selectors.discussable_resources().filter(pk=pk).first() if pk else None
+
+
+@login_required
+def discuss_resource(request, page_id):
+    """ "Discuter de cette ressource": the member chooses the space to open the topic in."""
+    resource = get_object_or_404(selectors.discussable_resources(), pk=page_id)
+    spaces = permissions.postable_spaces(request.user)
+    return render(request, "forums/discuss_resource.html", {"resource": resource, "spaces": spaces})
+
+
+def _written(form, field: str | None, write):
+    """`write()` and None, or None and the status of a refusal, which `form` then shows (at
+    `field`): 503 when the database was too busy to take it (the member may send it again)."""
+    try:
+        return write(), None
+    except services.ForumError as error:
+        form.add_error(field, str(error))
+        return None, 503 if isinstance(error, services.ForumBusy) else None
+
+
+@login_required
+def topic_create(request, slug):
+    space = open_space(slug)
+    if not permissions.can_post(request.user, space):
+        return deny(request)
+    resource = _resource(request)
+    form = TopicForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        topic, refused = _written(
+            form,
+            None,
+            lambda: services.topic_create(
+                space=space,
+                author=request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                resource=resource,
+                attachment=form.cleaned_data["attachment"],
+            ),
+        )
+        if topic:
+            messages.success(request, _("Votre sujet est publié."))
+            return redirect(topic)
+        status = refused or status
+    initial_title = request.GET.get("titre", "")[:200] or (resource.title if resource else "")
+    if request.method == "GET" and initial_title:
+        form = TopicForm(initial={"title": initial_title})
+    return render(
+        request,
+        "forums/topic_form.html",
+        {"space": space, "form": form, "resource": resource},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def reply(request, slug, pk):
+    topic = readable_topic(request, slug, pk)
+    if not permissions.can_reply(request.user, topic):
+        return deny(request)
+    form = PostForm(request.POST, request.FILES)
+    status = None
+    if form.is_valid():
+        post, status = _written(
+            form,
+            "body",
+            lambda: services.post_create(
+                topic=topic,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachment=form.cleaned_data["attachment"],
+            ),
+        )
+        if post:
+            messages.success(request, _("Votre réponse est publiée."))
+            return redirect(post)
+    return topic_detail(request, slug, pk, form=form, status=status)
+
+
+@login_required
+@require_POST
+def topic_accept(request, slug, pk):
+    topic = readable_topic(request, slug, pk)
+    if not permissions.can_accept_answer(request.user, topic):
+        raise PermissionDenied
+    post_id = request.POST.get("post")
+    post = (
+        Post.objects.shown().filter(topic=topic, pk=parse_number(post_id)).first()
+        if post_id
+        else None
+    )
+    if post_id and post is None:
+        raise Http404
+    services.answer_accept(topic=topic, post=post)
+    messages.success(
+        request, _("Réponse acceptée.") if post else _("La réponse acceptée est retirée.")
+    )
+    return redirect(post or topic)
+
+
+def post_permalink(request, pk):
+    """A post's lasting address: its topic's page that holds it, at its anchor."""
+    post = post_for(request, pk, permissions.can_see_post)
+    posts = permissions.visible_posts(request.user, post.topic)
+    position = posts.filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    ).count()
+    page = position // selectors.POSTS_PER_PAGE + 1
+    return redirect(f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}")
