@@ -104,3 +104,7 @@ class Profile(BidiControlsMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("accounts:profile", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.approval == Approval.PENDING

@@ -4,6 +4,7 @@ A notification row is the outbox: it is marked as e-mailed only once the mail se
 the message, so a failing server delays e-mails and loses none (the next run sends them).
 """
 
+import datetime
 import logging
 import smtplib
 
@@ -15,15 +16,15 @@ from django_tasks import task
 
 from core import emails
 
+from . import permissions
+from .models import EmailFrequency, MembershipStatus, Notification, NotificationSettings, Topic
+
 logger = logging.getLogger(__name__)
 
 
 @task()
-def send_notification_emails(frequency: str = "immediate") -> int:
+def send_notification_emails(frequency: str = EmailFrequency.IMMEDIATE) -> int:
     """Sends each member who chose `frequency` one e-mail of their notifications not yet sent."""
-    from . import permissions
-    from .models import EmailFrequency, Notification
-
     pending = (
         Notification.objects.filter(emailed_at__isnull=True, user__is_active=True)
         .select_related("user", "post__topic__space", "post__author")
@@ -82,11 +83,6 @@ def _send(user, notifications) -> None:
 def send_unanswered_questions() -> int:
     """Tells each space's volunteer experts, in one daily e-mail, of the questions nobody has
     answered in FORUMS_UNANSWERED_HOURS; each question is sent once."""
-    import datetime
-
-    from . import permissions
-    from .models import MembershipStatus, NotificationSettings, Topic
-
     topics = list(
         Topic.objects.unanswered(
             older_than=datetime.timedelta(hours=settings.FORUMS_UNANSWERED_HOURS)
