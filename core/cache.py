@@ -13,6 +13,7 @@ built on these versions; templates cache fragments with
 `{% cache page_cache_seconds name page.pk page_cache_version %}` (`fragments`).
 """
 
+import contextvars
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -50,9 +51,9 @@ def now_and_on_commit(action: Callable[[], None]) -> None:
     transaction.on_commit(action)
 
 
-def changed(scope: str) -> None:
-    """Makes stale what is cached under this scope's version, now and once committed."""
-    now_and_on_commit(lambda: bump(scope))
+def changed(*scopes: str) -> None:
+    """Makes stale what is cached under these scopes' versions, now and once committed."""
+    now_and_on_commit(lambda: [bump(scope) for scope in scopes])
 
 
 def seconds() -> int:
@@ -86,10 +87,39 @@ def forget(names: Iterable[str], scope: Scope = None) -> None:
     now_and_on_commit(lambda: cache.delete_many([key(name, scope) for name in names]))
 
 
+_memos: contextvars.ContextVar[dict | None] = contextvars.ContextVar("memos", default=None)
+
+
+def memo(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` once per request (RequestMemoMiddleware), never shared with another request:
+    what access rules read is asked here, not from the cache. Outside a request, computed every
+    time."""
+    memos = _memos.get()
+    if memos is None:
+        return compute()
+    if name not in memos:
+        memos[name] = compute()
+    return memos[name]
+
+
+class RequestMemoMiddleware:
+    """Gives each request its own `memo`, dropped when the response is ready."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _memos.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memos.reset(token)
+
+
 def restricted_sections() -> list[tuple[str, int]]:
-    """(path, depth) of the pages under a view restriction, read once per content version
-    rather than once per listing as Wagtail's `public()` does."""
-    return remembered(
+    """(path, depth) of the pages under a view restriction, read once per request rather than
+    once per listing as Wagtail's `public()` does."""
+    return memo(
         "restricted",
         lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),
     )
