@@ -102,6 +102,21 @@ def memo(name: str, compute: Callable[[], Any]) -> Any:
     return memos[name]
 
 
+def depends(*scopes: str) -> None:
+    """Says that the response being built shows what these scopes cover (say "topic:12"): the
+    site's whole-page cache may keep it for anonymous visitors, under their versions. A response
+    that declared nothing is never kept whole."""
+    memos = _memos.get()
+    if memos is not None:
+        memos.setdefault("depends", set()).update(scopes)
+
+
+def dependencies() -> set[str]:
+    """The scopes the response being built declared with `depends`."""
+    memos = _memos.get()
+    return set(memos.get("depends", ())) if memos is not None else set()
+
+
 class RequestMemoMiddleware:
     """Gives each request its own `memo`, dropped when the response is ready."""
 

@@ -1,5 +1,7 @@
 from django import template
 
+from core import cache
+
 register = template.Library()
 
 NARROW_NO_BREAK_SPACE = "\u202f"
@@ -11,3 +13,10 @@ def thousands(value: int | None) -> str:
     if value is None:
         return ""
     return f"{value:,}".replace(",", NARROW_NO_BREAK_SPACE)
+
+
+@register.simple_tag
+def scope_version(*parts) -> str:
+    """The version now of the scope named by `parts` joined with ":" (`{% scope_version "topic"
+    topic.pk as topic_version %}`), for a fragment cached until that scope changes."""
+    return cache.version(":".join(str(part) for part in parts))
