@@ -1,9 +1,10 @@
 """Writes of memberships, suspensions and follows: services like those of `forums.services`,
-which offers them too."""
+which offers them too. Of these, only a moderator's membership shows on a page (the space's);
+a request to join, a plain member, a suspension or a follow is read per request."""
 
 from django.db import transaction
 
-from . import permissions
+from . import permissions, scopes
 from .models import Membership, MembershipStatus, Role, Space, Subscription, Suspension, Topic
 
 
@@ -12,6 +13,7 @@ def subscribe(user, *, space: Space | None = None, topic: Topic | None = None) -
     Subscription.objects.get_or_create(user=user, space=space, topic=topic)
 
 
+@scopes.explicit
 @transaction.atomic
 def member_suspend(*, user, space: Space | None, until, reason: str) -> Suspension:
     permissions.forget(user)
@@ -20,6 +22,7 @@ def member_suspend(*, user, space: Space | None, until, reason: str) -> Suspensi
     )
 
 
+@scopes.explicit
 @transaction.atomic
 def membership_request(*, space: Space, user) -> Membership:
     """Joins an open space at once; asks to join a private one (its moderators decide)."""
@@ -33,6 +36,7 @@ def membership_request(*, space: Space, user) -> Membership:
     return membership
 
 
+@scopes.explicit
 @transaction.atomic
 def membership_approve(*, membership: Membership) -> None:
     membership.status = MembershipStatus.ACTIVE
@@ -41,6 +45,7 @@ def membership_approve(*, membership: Membership) -> None:
     permissions.forget(membership.user)
 
 
+@scopes.explicit
 @transaction.atomic
 def membership_add(*, space: Space, user, role: str = Role.MEMBER) -> Membership:
     """Adds a member directly (staff, demo content, invitations accepted)."""
@@ -49,6 +54,7 @@ def membership_add(*, space: Space, user, role: str = Role.MEMBER) -> Membership
     )
     subscribe(user, space=space)
     permissions.forget(user)
+    scopes.membership_changed(space.pk)  # it may make or unmake a moderator
     return membership
 
 

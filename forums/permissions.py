@@ -6,11 +6,11 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
-from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
+from collections.abc import Callable
 
-from core import cache
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef, Q, Value
+from django.utils import timezone
 
 from .models import (
     Membership,
@@ -29,54 +29,60 @@ from .models import (
 WRITE = "forums.write"
 
 
-def _remembered(user, name: str, compute):
-    """Read once per user object (so once per request), and kept in the cache between requests
-    until `forget` (called by the services and on every save of a membership or suspension)."""
-    attribute = f"_forum_{name}"
-    if not hasattr(user, attribute):
-        setattr(user, attribute, cache.remembered(f"forums:{name}:{user.pk}", compute, None))
-    return getattr(user, attribute)
+def _member(user) -> tuple[dict[int, Membership], list]:
+    """The user's memberships by space and their suspensions still running, read in one query
+    once per user object (so once per request: access is never decided on what another request
+    read). `forget` drops them after a membership or a suspension of this object changes."""
+    if not hasattr(user, "_forum_member"):
+        memberships = Membership.objects.filter(user=user).values_list(
+            Value("m"), "pk", "space_id", "role", "status", Value(None, DateTimeField())
+        )
+        suspensions = Suspension.objects.filter(user=user, until__gt=timezone.now()).values_list(
+            Value("s"), Value(None, BigIntegerField()), "space_id", Value(""), Value(""), "until"
+        )
+        by_space, running = {}, []
+        for kind, pk, space, role, status, until in memberships.union(suspensions, all=True):
+            if kind == "m":
+                by_space[space] = Membership(
+                    pk=pk, space_id=space, user=user, role=role, status=status
+                )
+            else:
+                running.append((space, until))
+        user._forum_member = (by_space, running)
+    return user._forum_member
 
 
 def _memberships(user) -> dict[int, Membership]:
     """The user's memberships by space."""
-    return _remembered(
-        user,
-        "memberships",
-        lambda: {membership.space_id: membership for membership in user.space_memberships.all()},
-    )
+    return _member(user)[0]
 
 
 def _suspended_spaces(user) -> set[int | None]:
     """Spaces where the user is suspended now; None stands for a site-wide suspension."""
-    suspensions = _remembered(
-        user,
-        "suspensions",
-        lambda: list(
-            Suspension.objects.filter(user=user, until__gt=timezone.now()).values_list(
-                "space_id", "until"
-            )
-        ),
-    )
     now = timezone.now()
-    return {space for space, until in suspensions if until > now}
+    return {space for space, until in _member(user)[1] if until > now}
+
+
+def _active_spaces(user) -> list[int]:
+    return sorted(
+        space
+        for space, membership in _memberships(user).items()
+        if membership.status == MembershipStatus.ACTIVE
+    )
+
+
+def _moderated_spaces(user) -> list[int]:
+    return [
+        space
+        for space, membership in _memberships(user).items()
+        if membership.status == MembershipStatus.ACTIVE and membership.role == Role.MODERATOR
+    ]
 
 
 def forget(user) -> None:
-    """Drops what this module remembered of `user`, after their memberships change."""
-    for name in ("memberships", "suspensions"):
-        if hasattr(user, f"_forum_{name}"):
-            delattr(user, f"_forum_{name}")
-    forget_user_id(user.pk)
-
-
-def forget_user_id(user_id: int) -> None:
-    cache.forget(f"forums:{name}:{user_id}" for name in ("memberships", "suspensions"))
-
-
-def member_changed(sender, instance, **kwargs) -> None:
-    """Signal receiver: a membership or suspension saved or deleted, here or in the admin."""
-    forget_user_id(instance.user_id)
+    """Drops what this module read of `user`, after their memberships or suspensions change."""
+    if hasattr(user, "_forum_member"):
+        del user._forum_member
 
 
 def membership(user, space: Space) -> Membership | None:
@@ -104,6 +110,15 @@ def can_moderate(user, space: Space) -> bool:
     )
 
 
+def moderates_somewhere(user) -> bool:
+    """Whether `user` has a moderation queue: staff, or the moderator of a space."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_staff or bool(_moderated_spaces(user)))
+    )
+
+
 def moderated_spaces(user):
     """The open spaces whose moderation queue `user` handles: `can_moderate` as a queryset
     (every space for staff)."""
@@ -112,23 +127,27 @@ def moderated_spaces(user):
         return spaces.none()
     if user.is_staff:
         return spaces
-    return spaces.filter(
-        memberships__user=user,
-        memberships__role=Role.MODERATOR,
-        memberships__status=MembershipStatus.ACTIVE,
-    )
+    return spaces.filter(pk__in=_moderated_spaces(user))
 
 
 def can_read_space(user, space: Space) -> bool:
-    if not space.is_active:
-        return False
-    if space.visibility == Visibility.PUBLIC:
-        return True
+    return space.is_active and can_read(user, space.pk, space.visibility)
+
+
+def can_read(user, space_id: int, visibility: str) -> bool:
+    """`can_read_space` for an open space known by its pk and visibility."""
+    return reader(user)(space_id, visibility)
+
+
+def reader(user) -> Callable[[int, str], bool]:
+    """`can_read` for one user and many spaces (a list of them): the user's part of the rule
+    read once."""
     if not user.is_authenticated:
-        return False
-    if space.visibility == Visibility.MEMBERS or user.is_staff:
-        return True
-    return is_member(user, space)
+        return lambda space_id, visibility: visibility == Visibility.PUBLIC
+    if user.is_staff:
+        return lambda space_id, visibility: True
+    active = set(_active_spaces(user))
+    return lambda space_id, visibility: visibility != Visibility.PRIVATE or space_id in active
 
 
 def can_see_space_activity(user, space: Space) -> bool:
@@ -145,8 +164,7 @@ def readable_spaces(user, spaces=None):
         return spaces.filter(visibility=Visibility.PUBLIC)
     if user.is_staff:
         return spaces
-    member = Membership.objects.active().filter(space=OuterRef("pk"), user=user)
-    return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(Exists(member)))
+    return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(pk__in=_active_spaces(user)))
 
 
 def shown_networks(viewer, owner, networks):
@@ -165,12 +183,7 @@ def audience(user) -> str:
         return "anonymous"
     if user.is_staff:
         return "staff"
-    spaces = sorted(
-        space
-        for space, membership in _memberships(user).items()
-        if membership.status == MembershipStatus.ACTIVE
-    )
-    return "member:" + ",".join(map(str, spaces))
+    return "member:" + ",".join(map(str, _active_spaces(user)))
 
 
 def visible_topics(user):
@@ -329,7 +342,8 @@ def readable_notifications(user):
     )
     if user.is_staff:
         return notifications
-    moderated = Membership.objects.filter(user=user).moderators().values("space_id")
     return notifications.filter(
-        Q(post__hidden_at__isnull=True) | Q(post__author=user) | Q(post__topic__space__in=moderated)
+        Q(post__hidden_at__isnull=True)
+        | Q(post__author=user)
+        | Q(post__topic__space__in=_moderated_spaces(user))
     )

@@ -3,10 +3,10 @@ statistics of the spaces."""
 
 import datetime
 import statistics
-import uuid
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page as WagtailPage
 
@@ -14,7 +14,7 @@ from core import cache
 from core.models import BaseResourcePage
 from core.text import parse_number
 
-from . import permissions
+from . import permissions, scopes
 from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
@@ -22,65 +22,52 @@ POSTS_PER_PAGE = 20
 
 
 def unread_count(user) -> int:
-    """The member's unread notifications that they may still read, kept in the cache until one
-    of them changes or the discussions do (a membership ended, a post hidden or deleted)."""
-    return cache.remembered(
-        _unread_name(user.pk),
-        lambda: permissions.readable_notifications(user).filter(read_at__isnull=True).count(),
-        cache.DISCUSSIONS,
-    )
+    """The member's unread notifications that they may still read: counted when shown, once
+    per request (the context processor), never kept, since it is one member's own."""
+    return permissions.readable_notifications(user).filter(read_at__isnull=True).count()
 
 
-def _unread_name(user_id: int) -> str:
-    return f"forums:unread:{user_id}"
-
-
-def forget_unread(user_id: int) -> None:
-    cache.forget([_unread_name(user_id)], cache.DISCUSSIONS)
-
-
-def notification_changed(sender, instance, **kwargs) -> None:
-    """Signal receiver: a notification created, changed or deleted."""
-    forget_unread(instance.user_id)
-
-
-def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool) -> Page:
+def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool, shown) -> Page:
     """The page of `topic`'s thread that `user` reads (`requested`: its number or "last").
 
-    Its posts carry their author and attachments. The page is kept in the cache until the
-    discussions change: once for moderators, who see hidden posts, and once for the other
-    readers; `page.cache_key` names one reading of it, so that what is shown of it alike to
-    its readers may be kept as long (None: not kept). A reader whose own post is hidden also
-    sees it (the rule of `permissions.can_see_post`): their pages are read from the database.
+    Its posts carry their author, their attachments and `shown(post)`, what all their readers
+    see alike (the rendered post: most of the page's time), as `post.shown`. The page is one
+    cache entry per version of the topic and of the members' names, page number and kind of
+    reader: moderators, who see the hidden posts, and the others. The one reader who sees more
+    than the others, the author of a hidden post, gets their pages read from the database.
     """
     number = "last" if requested == "last" else str(parse_number(requested, minimum=1) or 1)
     if moderator:
-        return cache.remembered(
-            f"thread-{topic.pk}-{number}-all",
-            lambda: _thread_page(topic, permissions.visible_posts(user, topic), number),
-            cache.DISCUSSIONS,
-        )
-    page = cache.remembered(
-        f"thread-{topic.pk}-{number}-shown",
-        lambda: _thread_page(topic, permissions.shown_posts(topic), number),
-        cache.DISCUSSIONS,
+        posts, count, kind = Post.objects.filter(topic=topic), topic.post_count, "all"
+    else:
+        posts, count = permissions.shown_posts(topic), topic.post_count - topic.hidden_count
+        kind = "shown"
+        if topic.hidden_count and user.is_authenticated and posts_hidden_of(user, topic):
+            return _thread_page(permissions.visible_posts(user, topic), None, number, shown)
+    return cache.remembered(
+        f"thread-{topic.pk}-{number}-{kind}",
+        lambda: _thread_page(posts, count, number, shown),
+        (scopes.topic(topic.pk), scopes.MEMBERS),
     )
-    if user.pk is not None and user.pk in page.hidden_authors:
-        page = _thread_page(topic, permissions.visible_posts(user, topic), number)
-        page.cache_key = None
-    return page
 
 
-def _thread_page(topic: Topic, posts, number: str) -> Page:
-    paginator = Paginator(posts.in_thread().prefetch_related("attachments"), POSTS_PER_PAGE)
+def posts_hidden_of(user, topic: Topic) -> bool:
+    return Post.objects.filter(topic=topic, author=user, hidden_at__isnull=False).exists()
+
+
+def _thread_page(posts, count: int | None, number: str, shown) -> Page:
+    paginator = Paginator(posts.in_thread(), POSTS_PER_PAGE)
+    if count is not None:
+        paginator.count = count  # the topic's counters: no COUNT of a long thread
     page = paginator.get_page(paginator.num_pages if number == "last" else number)
     # A page that keeps its posts, not the query it came from.
     kept = Paginator(range(paginator.count), POSTS_PER_PAGE).page(page.number)
     kept.object_list = list(page.object_list)
-    kept.hidden_authors = set(
-        Post.objects.filter(topic=topic, hidden_at__isnull=False).values_list("author", flat=True)
+    prefetch_related_objects(
+        [post for post in kept.object_list if post.has_attachments], "attachments"
     )
-    kept.cache_key = uuid.uuid4().hex
+    for post in kept.object_list:
+        post.shown = shown(post)
     return kept
 
 

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from core import uploads
 
-from . import markup, permissions, selectors
+from . import markup, permissions, scopes
 from .memberships import follow as follow
 from .memberships import member_suspend as member_suspend
 from .memberships import membership_add as membership_add
@@ -184,6 +184,7 @@ def _tell_followers(post: Post, kind: str, **followed) -> None:
     _notify_mentions(post, {user.pk for user in followers})
 
 
+@scopes.explicit
 @_busy_means_retry
 def topic_create(
     *, space: Space, author, title: str, body: str, resource=None, attachment=None
@@ -203,8 +204,10 @@ def topic_create(
         created_at=now,
         last_post_at=now,
     )
+    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
     post = _create_post(topic=topic, author=author, body=body, now=now, attachment=attachment)
     _tell_followers(post, NotificationKind.TOPIC, space=space)
+    scopes.topic_changed(topic)
     return topic
 
 
@@ -220,7 +223,12 @@ def check_attachment(upload) -> uploads.CheckedFile:
 
 def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Post:
     post = Post.objects.create(
-        topic=topic, author=author, body=body, body_html=markup.render(body), created_at=now
+        topic=topic,
+        author=author,
+        body=body,
+        body_html=markup.render(body),
+        created_at=now,
+        has_attachments=bool(attachment),
     )
     Topic.objects.filter(pk=topic.pk).update(post_count=F("post_count") + 1, last_post_at=now)
     if attachment:
@@ -237,6 +245,7 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
     return post
 
 
+@scopes.explicit
 @_busy_means_retry
 def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
     """Replies to a topic; the author then follows it, and its followers are told.
@@ -248,9 +257,11 @@ def post_create(*, topic: Topic, author, body: str, attachment=None) -> Post:
         topic=topic, author=author, body=body, now=timezone.now(), attachment=attachment
     )
     _tell_followers(post, NotificationKind.REPLY, topic=topic)
+    scopes.topic_changed(topic)
     return post
 
 
+@scopes.explicit
 @transaction.atomic
 def post_edit(*, post: Post, editor, body: str) -> Post:
     """Changes a post's text, keeping the former text in its history."""
@@ -263,9 +274,11 @@ def post_edit(*, post: Post, editor, body: str) -> Post:
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
     _reindex(post.topic)
+    scopes.topic_changed(post.topic)
     return post
 
 
+@scopes.explicit
 @transaction.atomic
 def post_delete(*, post: Post, user) -> None:
     """Soft deletion: the post stays in the thread as "message supprimé", its text is kept for
@@ -273,17 +286,21 @@ def post_delete(*, post: Post, user) -> None:
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])
     _reindex(post.topic)
+    scopes.topic_changed(post.topic)
 
 
+@scopes.explicit
 @transaction.atomic
 def post_hide(*, post: Post, moderator, reason: str) -> None:
     reason = reason.strip()
     if not reason:
         raise ForumError(_("Indiquez le motif du masquage : il sera montré à l'auteur du message."))
+    _count_hidden(post, +1)
     post.hidden_at = timezone.now()
     post.hidden_reason = reason[:300]
     post.save(update_fields=["hidden_at", "hidden_reason"])
     _reindex(post.topic)
+    scopes.topic_changed(post.topic)
     Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
         status=ReportStatus.HIDDEN, handled_by=moderator, handled_at=timezone.now()
     )
@@ -292,18 +309,33 @@ def post_hide(*, post: Post, moderator, reason: str) -> None:
         transaction.on_commit(lambda: send_notification_emails.enqueue())
 
 
+def _count_hidden(post: Post, change: int) -> None:
+    """The topic's `hidden_count` as `post` is hidden (+1) or shown again (-1): counted once,
+    from the row as the database has it (a post hidden twice at once counts once)."""
+    hidden = change > 0
+    if Post.objects.filter(pk=post.pk, hidden_at__isnull=hidden).update(
+        hidden_at=timezone.now() if hidden else None
+    ):
+        Topic.objects.filter(pk=post.topic_id).update(hidden_count=F("hidden_count") + change)
+
+
+@scopes.explicit
 @transaction.atomic
 def post_restore(*, post: Post, moderator) -> None:
+    _count_hidden(post, -1)
     post.hidden_at = None
     post.hidden_reason = ""
     post.save(update_fields=["hidden_at", "hidden_reason"])
     _reindex(post.topic)
+    scopes.topic_changed(post.topic)
 
 
+@scopes.explicit
 @transaction.atomic
 def reaction_toggle(*, post: Post, user) -> bool:
     """Marks a post useful, or takes the mark back; returns whether it is now marked."""
     deleted, _details = Reaction.objects.filter(post=post, user=user).delete()
+    scopes.thread_changed(post.topic_id)
     if deleted:
         Post.objects.filter(pk=post.pk).update(useful_count=F("useful_count") - 1)
         return False
@@ -312,6 +344,7 @@ def reaction_toggle(*, post: Post, user) -> bool:
     return True
 
 
+@scopes.explicit
 @transaction.atomic
 def answer_accept(*, topic: Topic, post: Post | None) -> None:
     """Marks `post` as the topic's accepted answer (None takes the mark back)."""
@@ -319,8 +352,10 @@ def answer_accept(*, topic: Topic, post: Post | None) -> None:
         raise ForumError(_("Ce message n'appartient pas à ce sujet."))
     topic.accepted_post = post
     topic.save(update_fields=["accepted_post"])
+    scopes.topic_changed(topic)
 
 
+@scopes.explicit
 @transaction.atomic
 def topic_set_flags(
     *, topic: Topic, pinned: bool | None = None, locked: bool | None = None
@@ -330,12 +365,20 @@ def topic_set_flags(
     if locked is not None:
         topic.is_locked = locked
     topic.save(update_fields=["is_pinned", "is_locked"])
+    scopes.topic_changed(topic)
 
 
+@scopes.explicit
 @transaction.atomic
 def topic_move(*, topic: Topic, space: Space) -> None:
+    former = topic.space_id
+    if former == space.pk:
+        return
     topic.space = space
     topic.save(update_fields=["space"])
+    Space.objects.filter(pk=former).update(topic_count=F("topic_count") - 1)
+    Space.objects.filter(pk=space.pk).update(topic_count=F("topic_count") + 1)
+    scopes.topic_changed(topic, former_space_id=former)
 
 
 @transaction.atomic
@@ -369,4 +412,3 @@ def topic_visit_record(*, topic: Topic, user, last_visit: datetime.datetime | No
 
 def notifications_mark_read(*, user) -> None:
     Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())
-    selectors.forget_unread(user.pk)

@@ -68,6 +68,8 @@ class Space(BidiControlsMixin, models.Model):
         _("ouvert"), default=True, help_text=_("Un espace fermé n'est plus visible de personne.")
     )
     created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+    # Kept by the services as topics are opened or moved: the list shows it for every space.
+    topic_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SpaceQuerySet.as_manager()
 

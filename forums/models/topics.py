@@ -66,6 +66,8 @@ class Topic(FrenchStemsMixin, index.Indexed, models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     last_post_at = models.DateTimeField(default=timezone.now, db_index=True)
     post_count = models.PositiveIntegerField(default=0)
+    # Of `post_count`, those hidden by the moderation: what the thread's other readers page by.
+    hidden_count = models.PositiveIntegerField(default=0, editable=False)
     is_pinned = models.BooleanField(_("épinglé"), default=False)
     is_locked = models.BooleanField(_("verrouillé"), default=False)
     accepted_post = models.ForeignKey(
@@ -112,9 +114,9 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("topic__space", "author").order_by("-created_at")
 
     def in_thread(self):
-        # Authors by a second query: joined, PostgreSQL hashes the whole user table to sort a
-        # long topic before its LIMIT.
-        return self.prefetch_related("author").order_by("created_at", "pk")
+        # The index on (topic, created_at, id) gives this order: PostgreSQL reads one page of
+        # a long topic from it and joins the authors of those posts only.
+        return self.select_related("author").order_by("created_at", "pk")
 
 
 class Post(models.Model):
@@ -132,11 +134,14 @@ class Post(models.Model):
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("motif du masquage"), max_length=300, blank=True)
     useful_count = models.PositiveIntegerField(default=0)
+    # Whether its attachments need reading when the thread is shown (most posts have none).
+    has_attachments = models.BooleanField(default=False, editable=False)
 
     objects = PostQuerySet.as_manager()
 
     class Meta:
-        indexes = [models.Index(fields=["topic", "created_at"])]
+        # The thread's order, to its last tie: a page of a long topic is read from the index.
+        indexes = [models.Index(fields=["topic", "created_at", "id"])]
         verbose_name = _("message")
         verbose_name_plural = _("messages")
 

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 
+from core import cache
 from core.text import strip_bidi_controls
-from forums import permissions
+from forums import permissions, scopes
+from forums.models import Topic
 
 register = template.Library()
 
@@ -33,13 +35,29 @@ def login_url(context) -> str:
 @register.inclusion_tag("forums/includes/resource_discussions.html", takes_context=True)
 def resource_discussions(context, page) -> dict:
     """The discussions about a resource page that the reader may read, newest reply first, and
-    the link to start one (content pages know nothing of the spaces)."""
-    topics = (
-        permissions.visible_topics(context["request"].user)
-        .filter(resource_id=page.pk)
+    the link to start one (content pages know nothing of the spaces). Every discussion of the
+    page is kept (a page has a few), until one changes; which ones the reader may read is
+    decided now, for them."""
+    if not page.pk:  # a preview of a page never saved
+        return {"page": page, "discussions": []}
+    cache.depends(scopes.resource(page.pk))
+    user = context["request"].user
+    shown = [
+        topic
+        for topic in cache.remembered(
+            f"resource-discussions-{page.pk}",
+            lambda: list(_discussions(page.pk)),
+            scopes.resource(page.pk),
+        )
+        if permissions.can_read(user, topic.space_id, topic.space.visibility)
+    ]
+    return {"page": page, "discussions": shown[:10]}
+
+
+def _discussions(page_id: int):
+    return (
+        Topic.objects.filter(resource_id=page_id, space__is_active=True)
         .select_related("space")
-        .order_by("-last_post_at")[:10]
-        if page.pk
-        else []
+        .only("pk", "title", "space__id", "space__slug", "space__name", "space__visibility")
+        .order_by("-last_post_at")
     )
-    return {"page": page, "discussions": topics}

@@ -105,9 +105,9 @@ def member_suspend(request, slug, user_id):
 def moderation_queue(request):
     """Open reports and membership requests of the spaces the visitor moderates (all, for staff)."""
     user = request.user
-    spaces = permissions.moderated_spaces(user)
-    if not user.is_staff and not spaces.exists():
+    if not permissions.moderates_somewhere(user):
         raise PermissionDenied
+    spaces = permissions.moderated_spaces(user)
     if request.method == "POST":
         _handle_queue_action(request, spaces)
         return redirect("forums:moderation")

@@ -28,8 +28,16 @@ def notifications(request):
 @cache_control(private=True, no_store=True)
 @login_required
 def notification_settings(request):
-    instance, _created = NotificationSettings.objects.get_or_create(user=request.user)
-    form = NotificationSettingsForm(request.POST or None, instance=instance)
+    # The row is written only when the member saves: a first visit shows the defaults (those
+    # the e-mails follow without a row), and two first visits at once write nothing. Two saves
+    # at once: get_or_create finds the row the other wrote.
+    if request.method == "POST":
+        instance, _created = NotificationSettings.objects.get_or_create(user=request.user)
+    else:
+        instance = NotificationSettings.objects.filter(user=request.user).first()
+    form = NotificationSettingsForm(
+        request.POST or None, instance=instance or NotificationSettings(user=request.user)
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Vos préférences sont enregistrées."))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core import cache
 from core.text import parse_number
 
-from .. import permissions, selectors, services
+from .. import permissions, scopes, selectors, services
 from ..forms import MoveForm, PostForm, TopicForm
 from ..markup import quote
 from ..models import Post, Reaction, Subscription, Topic, TopicVisit
@@ -31,7 +31,7 @@ POST_LINKS += ["post_restore", "post_history"]
 
 def topic_detail(request, slug, pk, form=None, status=None):
     user = request.user
-    topics = Topic.objects.select_related("space")
+    topics = Topic.objects.select_related("space", "resource")
     if user.is_authenticated:
         # The member's follow and last visit come with the topic, in the same query.
         mine = {"user": user, "topic": OuterRef("pk")}
@@ -40,22 +40,32 @@ def topic_detail(request, slug, pk, form=None, status=None):
             last_visit=Subquery(TopicVisit.objects.filter(**mine).values("seen_at")[:1]),
         )
     topic = readable_topic(request, slug, pk, topics)
+    if topic.space.is_public:
+        cache.depends(scopes.topic(topic.pk), scopes.space(topic.space_id), scopes.MEMBERS)
     moderator = permissions.can_moderate(user, topic.space)
-    page = selectors.thread_page(user, topic, request.GET.get("page"), moderator=moderator)
-    _show_alike(page, topic)
+    page = selectors.thread_page(
+        user,
+        topic,
+        request.GET.get("page"),
+        moderator=moderator,
+        shown=functools.partial(_shown, topic=topic),
+    )
     page_posts = page.object_list
     last_visit, reacted = getattr(topic, "last_visit", None), set()
     if user.is_authenticated:
-        reacted = set(
-            Reaction.objects.filter(
-                user=user, post__in=[post.pk for post in page_posts]
-            ).values_list("post_id", flat=True)
-        )
+        marked = [post.pk for post in page_posts if post.useful_count]
+        if marked:
+            reacted = set(
+                Reaction.objects.filter(user=user, post__in=marked).values_list(
+                    "post_id", flat=True
+                )
+            )
         # A refused reply shown again writes nothing: the database may be what refused it.
         if request.method == "GET":
             services.topic_visit_record(topic=topic, user=user, last_visit=last_visit)
     for post in page_posts:
         post.topic = topic  # the permission checks below read the topic and its space
+        post.heading, post.content, post.links = post.shown
         post.is_new = last_visit is not None and post.created_at > last_visit
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_react = permissions.can_react(user, post)
@@ -83,24 +93,10 @@ def topic_detail(request, slug, pk, form=None, status=None):
     return render(request, "forums/topic_detail.html", context, status=status)
 
 
-def _show_alike(page, topic: Topic) -> None:
-    """Gives each post of a page of the thread what all its readers see alike: its heading and
-    content rendered (`post.heading`, `post.content`) and the addresses of its actions
-    (`post.links`). Rendering them is most of the page's time: they are kept as long as the
-    page is (`page.cache_key`)."""
-
-    def shown():
-        return {post.pk: _shown(post, topic) for post in page.object_list}
-
-    if page.cache_key is None:
-        parts = shown()
-    else:
-        parts = cache.remembered(f"thread-shown-{page.cache_key}", shown, cache.DISCUSSIONS)
-    for post in page.object_list:
-        post.heading, post.content, post.links = parts[post.pk]
-
-
 def _shown(post: Post, topic: Topic) -> tuple[str, str, dict[str, str]]:
+    """What all the readers of `post` see alike: its heading and content rendered, and the
+    addresses of its actions. Rendering them is most of the page's time: they are kept with the
+    page of the thread (`selectors.thread_page`)."""
     context = {"post": post, "topic": topic}
     links = {name: reverse(f"forums:{name}", args=[post.pk]) for name in POST_LINKS}
     if post.author_id:

@@ -8,7 +8,8 @@ Everything is created in bulk. Pages are appended under the demo's index pages b
 their place in Wagtail's tree ourselves (treebeard's materialised path: `path`, `depth`,
 `url_path`, the parent's `numchild`); each page is a `wagtailcore_page` row created with
 `bulk_create` plus its specific row inserted with the same primary key. Pages are live, without
-revisions. The forum counters (`post_count`, `last_post_at`) are set as the services would.
+revisions. The forum counters (`post_count`, `last_post_at`, the spaces' `topic_count`) are set
+as the services would.
 """
 
 from django.contrib.auth import get_user_model

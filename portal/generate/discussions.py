@@ -149,6 +149,9 @@ class DiscussionGenerator(GeneratorBase):
             posts_done += len(posts)
             self.progress("Sujets", done, count)
             self.progress("Messages", posts_done, total)
+        for space in spaces:
+            space.topic_count = Topic.objects.filter(space=space).count()
+        Space.objects.bulk_update(spaces, ["topic_count"])
         self.bench_member(members[0], spaces[0])
 
     def bench_member(self, user: int, space: Space) -> None:
