@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page as WagtailPage
 
@@ -23,8 +23,18 @@ POSTS_PER_PAGE = 20
 
 def unread_count(user) -> int:
     """The member's unread notifications that they may still read: counted when shown, once
-    per request (the context processor), never kept, since it is one member's own."""
-    return permissions.readable_notifications(user).filter(read_at__isnull=True).count()
+    per request, never kept (it is one member's own)."""
+    return cache.memo(f"forums-unread-{user.pk}", lambda: notification_counts(user)[1])
+
+
+def notification_counts(user) -> tuple[int, int]:
+    """How many notifications the member may read, and how many of them are unread: one query
+    for the notifications page, which shows both (the second is `unread_count`'s)."""
+    counts = permissions.readable_notifications(user).aggregate(
+        total=Count("pk"), unread=Count("pk", filter=Q(read_at__isnull=True))
+    )
+    cache.memo(f"forums-unread-{user.pk}", lambda: counts["unread"])
+    return counts["total"], counts["unread"]
 
 
 def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool, shown) -> Page:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
-from .. import permissions, services
+from .. import permissions, selectors, services
 from ..forms import NotificationSettingsForm
 from ..models import NotificationSettings
 
@@ -16,10 +16,12 @@ from ..models import NotificationSettings
 @cache_control(private=True, no_store=True)
 @login_required
 def notifications(request):
-    items = Paginator(
+    paginator = Paginator(
         permissions.readable_notifications(request.user).select_related("post__topic__space"),
         30,
-    ).get_page(request.GET.get("page"))
+    )
+    paginator.count = selectors.notification_counts(request.user)[0]
+    items = paginator.get_page(request.GET.get("page"))
     response = render(request, "forums/notifications.html", {"items": items})
     services.notifications_mark_read(user=request.user)
     return response

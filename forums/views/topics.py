@@ -29,19 +29,25 @@ POST_LINKS = ["post_react", "post_edit", "post_delete", "post_report", "post_hid
 POST_LINKS += ["post_restore", "post_history"]
 
 
-def topic_detail(request, slug, pk, form=None, status=None):
-    user = request.user
+def _read_topic(request, slug, pk) -> Topic:
+    """The topic as its page shows it: the member's follow and last visit come with it, in the
+    same query."""
     topics = Topic.objects.select_related("space", "resource")
-    if user.is_authenticated:
-        # The member's follow and last visit come with the topic, in the same query.
-        mine = {"user": user, "topic": OuterRef("pk")}
+    if request.user.is_authenticated:
+        mine = {"user": request.user, "topic": OuterRef("pk")}
         topics = topics.annotate(
             following=Exists(Subscription.objects.filter(**mine)),
             last_visit=Subquery(TopicVisit.objects.filter(**mine).values("seen_at")[:1]),
         )
-    topic = readable_topic(request, slug, pk, topics)
-    if topic.space.is_public:
-        cache.depends(scopes.topic(topic.pk), scopes.space(topic.space_id), scopes.MEMBERS)
+    return readable_topic(request, slug, pk, topics)
+
+
+def topic_detail(request, slug, pk, form=None, status=None, topic=None):
+    user = request.user
+    topic = topic or _read_topic(request, slug, pk)
+    cache.depends(scopes.topic(topic.pk), scopes.space(topic.space_id), scopes.MEMBERS)
+    if topic.resource_id:
+        cache.depends(f"page:{topic.resource_id}")  # its title and address
     moderator = permissions.can_moderate(user, topic.space)
     page = selectors.thread_page(
         user,
@@ -180,7 +186,7 @@ def topic_create(request, slug):
 @login_required
 @require_POST
 def reply(request, slug, pk):
-    topic = readable_topic(request, slug, pk)
+    topic = _read_topic(request, slug, pk)
     if not permissions.can_reply(request.user, topic):
         return deny(request)
     form = PostForm(request.POST, request.FILES)
@@ -199,7 +205,7 @@ def reply(request, slug, pk):
         if post:
             messages.success(request, _("Votre réponse est publiée."))
             return redirect(post)
-    return topic_detail(request, slug, pk, form=form, status=status)
+    return topic_detail(request, slug, pk, form=form, status=status, topic=topic)
 
 
 @login_required
