@@ -115,7 +115,10 @@ def _membership_saved(instance, **kwargs) -> None:
     membership_changed(instance.space_id)
 
 
-def _user_saved(instance, update_fields=None, **kwargs) -> None:
+def _user_saved(instance, update_fields=None, created=False, **kwargs) -> None:
+    # A new account has written nothing yet; a deleted one leaves "Membre supprimé".
+    if created:
+        return
     if update_fields is None or SHOWN_USER_FIELDS.intersection(update_fields):
         members_changed()
 

@@ -9,7 +9,7 @@ effects (no notification, no e-mail, no posting limit): a test that is about tho
 """
 
 import factory
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.search import index
@@ -86,10 +86,14 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 def refresh_topic(topic: Topic) -> None:
     """The topic's counters and search document, as the services leave them after a post."""
-    counts = topic.posts.aggregate(count=Count("pk"), last=Max("created_at"))
-    topic.post_count = counts["count"]
+    counts = topic.posts.aggregate(
+        count=Count("pk"),
+        hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
+        last=Max("created_at"),
+    )
+    topic.post_count, topic.hidden_count = counts["count"], counts["hidden"]
     topic.last_post_at = counts["last"] or topic.created_at
-    topic.save(update_fields=["post_count", "last_post_at"])
+    topic.save(update_fields=["post_count", "hidden_count", "last_post_at"])
     index.insert_or_update_object(Topic.objects.get(pk=topic.pk))
 
 
@@ -145,4 +149,6 @@ class TopicFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, body, **kwargs):
         topic = super()._create(model_class, *args, **kwargs)
         topic._body = body
+        # The space's counter, as `services.topic_create` keeps it.
+        Space.objects.filter(pk=topic.space_id).update(topic_count=F("topic_count") + 1)
         return topic
