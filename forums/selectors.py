@@ -66,19 +66,24 @@ def posts_hidden_of(user, topic: Topic) -> bool:
 
 
 def _thread_page(posts, count: int | None, number: str, shown) -> Page:
-    paginator = Paginator(posts.in_thread(), POSTS_PER_PAGE)
-    if count is not None:
-        paginator.count = count  # the topic's counters: no COUNT of a long thread
+    """A page that keeps its posts, not the query they came from. `count`: the topic's
+    counters (None: counted), so a long thread is not counted again."""
+    count = posts.count() if count is None else count
+    paginator = Paginator(range(count), POSTS_PER_PAGE)
     page = paginator.get_page(paginator.num_pages if number == "last" else number)
-    # A page that keeps its posts, not the query it came from.
-    kept = Paginator(range(paginator.count), POSTS_PER_PAGE).page(page.number)
-    kept.object_list = list(page.object_list)
+    # The page's posts by their place in the index (topic, created_at, id), then joined to
+    # their authors: joined before the LIMIT, PostgreSQL hashes the whole user table.
+    page.object_list = []
+    if count:
+        ids = posts.order_by("created_at", "pk").values("pk")
+        ids = ids[page.start_index() - 1 : page.end_index()]
+        page.object_list = list(Post.objects.filter(pk__in=ids).in_thread())
     prefetch_related_objects(
-        [post for post in kept.object_list if post.has_attachments], "attachments"
+        [post for post in page.object_list if post.has_attachments], "attachments"
     )
-    for post in kept.object_list:
+    for post in page.object_list:
         post.shown = shown(post)
-    return kept
+    return page
 
 
 @dataclass(frozen=True)

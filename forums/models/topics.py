@@ -114,8 +114,8 @@ class PostQuerySet(models.QuerySet):
         return self.select_related("topic__space", "author").order_by("-created_at")
 
     def in_thread(self):
-        # The index on (topic, created_at, id) gives this order: PostgreSQL reads one page of
-        # a long topic from it and joins the authors of those posts only.
+        """In the thread's order (the index on topic, created_at, id), with their authors:
+        for a few posts (`selectors.thread_page` picks a page's by their pk first)."""
         return self.select_related("author").order_by("created_at", "pk")
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -18,7 +19,15 @@ from core.models import live_pages
 from core.text import parse_number
 
 from .. import permissions, scopes, services
-from ..models import Membership, MembershipStatus, Space, Subscription, Topic, Visibility
+from ..models import (
+    Membership,
+    MembershipStatus,
+    Space,
+    SpaceKind,
+    Subscription,
+    Topic,
+    Visibility,
+)
 from .lookups import open_space, readable_topic
 
 TOPICS_PER_PAGE = 20
@@ -62,22 +71,27 @@ def _space_cards() -> list[tuple[str, list[tuple[int, str, str, str]]]]:
         '<li><article class="card"><h3 class="card__title"><a href="{url}">{name}</a></h3>'
         '<p class="card__meta">{label}{activity}</p>{summary}</article></li>'
     )
+    kind_labels = {kind: str(label) for kind, label in SpaceKind.choices}
+    address = reverse("forums:space", args=["-"])  # filled with each slug, reversed once
     kinds = {}
-    for space in Space.objects.active().order_by("kind", "name"):
+    spaces = Space.objects.active().order_by("kind", "name")
+    for pk, slug, name, kind, visibility, description, topic_count in spaces.values_list(
+        "pk", "slug", "name", "kind", "visibility", "description", "topic_count"
+    ):
         parts = {
-            "url": escape(space.get_absolute_url()),
-            "name": escape(space.name),
-            "label": escape(visibilities[space.visibility]),
-            "summary": space.description
-            and f'<p class="card__summary">{escape(Truncator(space.description).words(30))}</p>',
+            "url": escape(address.replace("/-/", f"/{slug}/")),
+            "name": escape(name),
+            "label": escape(visibilities[visibility]),
+            "summary": description
+            and f'<p class="card__summary">{escape(Truncator(description).words(30))}</p>',
         }
-        activity = " · " + ngettext("%(count)s sujet", "%(count)s sujets", space.topic_count) % {
-            "count": space.topic_count
+        activity = " · " + ngettext("%(count)s sujet", "%(count)s sujets", topic_count) % {
+            "count": topic_count
         }
-        kinds.setdefault(str(space.get_kind_display()), []).append(
+        kinds.setdefault(kind_labels[kind], []).append(
             (
-                space.pk,
-                space.visibility,
+                pk,
+                visibility,
                 card.format(activity="", **parts),
                 card.format(activity=escape(activity), **parts),
             )
