@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from core import cache
+
+from .. import permissions, scopes
 from ..templatetags.forum_tags import display_name
 
 FEED_SIZE = 30
@@ -18,7 +20,9 @@ class SpaceFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(permissions.feed_spaces(), slug=slug)
+        space = get_object_or_404(permissions.feed_spaces(), slug=slug)
+        cache.depends(scopes.space(space.pk), scopes.MEMBERS)
+        return space
 
     def title(self, space):
         return _("%(space)s – Bloc local") % {"space": space.name}
