@@ -1,16 +1,21 @@
 """The one cache helper: what readers see alike, kept until what it shows changes.
 
-Values are kept under the versions of the scopes they depend on: the content version, which a
-change of a page, a snippet or an image replaces, and the discussions version, which a change of
-a space, a topic or a post replaces (the models' signals, `connect`). A publication or a new
-post therefore shows at once. Values no version covers (what is remembered of one member) are
-forgotten by name (`forget`). PORTAL_PAGE_CACHE_SECONDS bounds the life of everything kept
-(dates); 0 turns the caches off: every value is computed each time and nothing is stored.
+Values are kept under the versions of the scopes they show (`key`, `remembered`): `content`
+(lists of pages, menus, snippets, images), `page:<pk>` (one page), and the forums' own scopes
+(`space:<pk>`, `topic:<pk>`, `discussions:<page pk>`…). A write replaces the versions of what
+it changes (`changed`; `connect` for models, Wagtail's page signals for pages), so it shows at
+once and empties nothing else. Values no version covers (what is remembered of one member) are
+forgotten by name (`forget`). Access rules are never read from the cache: `memo` keeps them for
+one request only.
 
-The cache must be shared by the server's processes for a new version to reach them all: the
-default cache is a folder (CACHE_DIR) for that reason. The site shell's whole-page caches are
-built on these versions; templates cache fragments with
-`{% cache page_cache_seconds name page.pk page_cache_version %}` (`fragments`).
+Each request records the versions it reads and the scopes its response declares (`depends`):
+the anonymous whole-page cache (portal.page_cache) keeps a response under exactly those and
+serves it while they are all current. Fragments are cached with `{% cache %}` and
+`{% wagtailpagecache %}`, which the settings point to core/templatetags/fragment_cache.py.
+
+PORTAL_PAGE_CACHE_SECONDS bounds the life of everything kept (dates); 0 turns every cache off:
+nothing is read or stored, not even a version. The cache must be shared by the server's
+processes for a new version to reach them all: the default cache is a folder (CACHE_DIR).
 """
 
 import contextvars
@@ -23,25 +28,50 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 CONTENT = "content"
 DISCUSSIONS = "discussions"
 Scope = str | tuple[str, ...] | None
 
 
+def _version_key(scope: str) -> str:
+    return f"page-cache:version:{scope}"
+
+
 def version(scope: str = CONTENT) -> str:
-    key = f"page-cache:version:{scope}"
+    """The version of `scope` now, recorded as read by the request being served (`read`).
+    With the caches off, a constant: nothing is read."""
+    if not seconds():
+        return "off"
+    key = _version_key(scope)
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
         value = cache.get(key)
+    memos = _memos.get()
+    if memos is not None:
+        # The first value read: what the response was built from.
+        memos.setdefault("versions", {}).setdefault(scope, value)
     return value
+
+
+def read() -> dict[str, str]:
+    """{scope: version} of every version the request being served has read so far."""
+    memos = _memos.get()
+    return dict(memos.get("versions", {})) if memos is not None else {}
+
+
+def current(versions: dict[str, str]) -> bool:
+    """Whether every one of these {scope: version} is still the version now (one read)."""
+    found = cache.get_many([_version_key(scope) for scope in versions])
+    return all(found.get(_version_key(scope)) == value for scope, value in versions.items())
 
 
 def bump(scope: str) -> None:
     """Makes stale everything cached under this scope's version."""
-    cache.set(f"page-cache:version:{scope}", uuid.uuid4().hex, None)
+    cache.set(_version_key(scope), uuid.uuid4().hex, None)
 
 
 def now_and_on_commit(action: Callable[[], None]) -> None:
@@ -52,7 +82,10 @@ def now_and_on_commit(action: Callable[[], None]) -> None:
 
 
 def changed(*scopes: str) -> None:
-    """Makes stale what is cached under these scopes' versions, now and once committed."""
+    """Makes stale what is cached under these scopes' versions, now and once committed (with
+    the caches off, nothing is kept: nothing to make stale)."""
+    if not seconds():
+        return
     now_and_on_commit(lambda: [bump(scope) for scope in scopes])
 
 
@@ -104,11 +137,13 @@ def memo(name: str, compute: Callable[[], Any]) -> Any:
 
 def depends(*scopes: str) -> None:
     """Says that the response being built shows what these scopes cover (say "topic:12"): the
-    site's whole-page cache may keep it for anonymous visitors, under their versions. A response
-    that declared nothing is never kept whole."""
+    site's whole-page cache may keep it for anonymous visitors, under their versions (read now,
+    before what they cover). A response that declared nothing is never kept whole."""
     memos = _memos.get()
     if memos is not None:
         memos.setdefault("depends", set()).update(scopes)
+        for scope in scopes:
+            version(scope)
 
 
 def dependencies() -> set[str]:
@@ -141,48 +176,41 @@ def restricted_sections() -> list[tuple[str, int]]:
 
 
 def fragments(request) -> dict:
-    """Context of the templates' cached fragments. A preview renders unsaved content: it
-    neither reads nor fills the cache."""
-    if getattr(request, "is_preview", False):
-        return {"page_cache_seconds": 0, "page_cache_version": uuid.uuid4().hex}
+    """Context of the templates' cached fragments: how long they are kept, and the content
+    version, read only by a fragment that is looked up (not with the caches off, nor in a
+    preview, where the fragment tags render everything: see templatetags/fragment_cache.py)."""
     return {
-        "page_cache_seconds": settings.PORTAL_PAGE_CACHE_SECONDS,
-        "page_cache_version": SimpleLazyObject(version),
+        "page_cache_seconds": seconds(),
+        "content_version": SimpleLazyObject(version),
     }
 
 
-# What `connect` watches: which version a change of a model of these apps replaces, the models
-# whose changes no cached page shows, and which version the user model's shown fields replace.
-_watched: dict = {"scopes": {}, "unwatched": set(), "user_scope": None, "user_fields": set()}
+# What `connect` watches: which version a change of a model of these apps replaces, and the
+# models whose changes no cached page shows.
+_watched: dict = {"scopes": {}, "unwatched": set()}
 
 
-def _changed(sender, update_fields=None, **kwargs) -> None:
+def _changed(sender, **kwargs) -> None:
     meta = sender._meta
-    if meta.label == settings.AUTH_USER_MODEL:
-        scope, fields = _watched["user_scope"], _watched["user_fields"]
-        if scope and (update_fields is None or fields.intersection(update_fields)):
-            changed(scope)
-        return
     scope = _watched["scopes"].get(meta.app_label)
     if scope and meta.label_lower not in _watched["unwatched"]:
         changed(scope)
 
 
-def connect(
-    *,
-    scopes: dict[str, str],
-    unwatched: Iterable[str] = (),
-    user_scope: str | None = None,
-    user_fields: Iterable[str] = (),
-) -> None:
+def page_changed(instance, **kwargs) -> None:
+    """A page published, unpublished, moved or deleted: its own version and the lists'."""
+    if isinstance(instance, Page):
+        changed(f"page:{instance.pk}", CONTENT)
+
+
+def connect(*, scopes: dict[str, str], unwatched: Iterable[str] = ()) -> None:
     """Replaces a scope's version whenever a model of an app of `scopes` (app label: scope) is
-    saved or deleted, except the models of `unwatched` ("app_label.model"); and `user_scope`'s
-    when a user's `user_fields` change."""
-    _watched.update(
-        scopes=dict(scopes),
-        unwatched=set(unwatched),
-        user_scope=user_scope,
-        user_fields=set(user_fields),
-    )
+    saved or deleted, except the models of `unwatched` ("app_label.model"); and a page's
+    (`page:<pk>`) and the content's when it is published, unpublished, moved or deleted, from
+    the admin or from code. Each call adds to what the previous ones watch."""
+    _watched["scopes"].update(scopes)
+    _watched["unwatched"].update(unwatched)
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_changed, dispatch_uid=f"page-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished, post_page_move, post_delete):
+        signal.connect(page_changed, dispatch_uid=f"page-cache-page-{id(signal)}")

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -10,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
+from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_lists, live_pages
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -38,7 +39,9 @@ class ExperienceIndexPage(PortalPage):
             .select_related("territory")
             .order_by("title")
         )
-        context["items"] = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["items"] = SimpleLazyObject(
+            lambda: Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+        )
         return context
 
 
@@ -96,6 +99,7 @@ class ExperienceSheetPage(BaseResourcePage):
 
     parent_page_types = ["experiences.ExperienceIndexPage"]
     subpage_types = []
+    serve_select_related = ("territory", "image")
 
     class Meta:
         verbose_name = _("fiche expérience")
@@ -103,12 +107,15 @@ class ExperienceSheetPage(BaseResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: the template reads them in a cached fragment, most requests never run them.
+        # Lazy: the template reads them in cached fragments, most requests never run them.
         context.update(
             documents=self.documents.select_related("document"),
-            videos=live_pages(self.related_videos),
-            tools=live_pages(self.related_tools),
-            step_list=live_pages(self.steps).order_by("path"),
+            lists=live_lists(
+                videos=live_pages(self.related_videos),
+                tools=live_pages(self.related_tools),
+                steps=live_pages(self.steps),
+                similar=self.similar_sheets(),
+            ),
         )
         return context
 

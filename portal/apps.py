@@ -11,9 +11,4 @@ class PortalConfig(AppConfig):
 
         from . import page_cache
 
-        cache.connect(
-            scopes=page_cache.SCOPES,
-            unwatched=page_cache.UNWATCHED_MODELS,
-            user_scope=cache.DISCUSSIONS,
-            user_fields=page_cache.SHOWN_USER_FIELDS,
-        )
+        cache.connect(scopes=page_cache.SCOPES, unwatched=page_cache.UNWATCHED_MODELS)

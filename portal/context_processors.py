@@ -1,38 +1,15 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Page, Site
 
-from core import cache
+from . import routing
 
 
 def navigation(request):
     """The main menu (the home page's children shown in menus) and the footer's legal pages.
 
-    Lazy: a page that shows neither does not query them; kept in the cache until the content
-    changes (see core.cache).
+    Lazy: a page that shows neither (its fragments cached) asks nothing; a page Wagtail served
+    found them while routing (portal.routing).
     """
-
-    def menu_pages():
-        site = Site.find_for_request(request)
-        if site is None:
-            return []
-        return cache.remembered(
-            f"menu-{site.pk}",
-            lambda: list(site.root_page.get_children().live().public().in_menu().order_by("path")),
-        )
-
-    def footer_pages():
-        return cache.remembered(
-            "footer",
-            lambda: {
-                page.slug: page
-                for page in Page.objects.live().filter(slug__in=FOOTER_SLUGS, depth=3)
-            },
-        )
-
     return {
-        "menu_pages": SimpleLazyObject(menu_pages),
-        "footer_pages": SimpleLazyObject(footer_pages),
+        "menu_pages": SimpleLazyObject(lambda: routing.navigation(request)["menu"]),
+        "footer_pages": SimpleLazyObject(lambda: routing.navigation(request)["footer"]),
     }
-
-
-FOOTER_SLUGS = ["mentions-legales", "accessibilite", "donnees-personnelles", "a-propos"]

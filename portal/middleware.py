@@ -19,8 +19,8 @@ class PermissionsPolicyMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Wagtail's site of the request, with its home page, from the cache until the content
-    changes, where Wagtail asks the database on every request (`Site.find_for_request`)."""
+    """Wagtail's site of the request, with its home page, in one query (Wagtail's), kept in the
+    cache until the content changes (a site is not an access rule)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -28,13 +28,6 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         hostname = split_domain_port(request._get_raw_host())[0]
         request._wagtail_site = cache.remembered(
-            f"site-{hostname}-{request.get_port()}", lambda: self.find(request)
+            f"site-{hostname}-{request.get_port()}", lambda: Site._find_for_request(request)
         )
         return self.get_response(request)
-
-    @staticmethod
-    def find(request):
-        site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific  # Wagtail routes from it
-        return site

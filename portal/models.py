@@ -1,7 +1,6 @@
 """The site shell's pages: the home page and the free pages."""
 
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -9,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, KeyMessageBlock
-from core.models import FrenchStemsMixin, PortalPage
+from core.models import FrenchStemsMixin, PortalPage, live_lists
 from experiences.models import ExperienceSheetPage
 from resources.models import StepPage, VideoPage
 
@@ -33,34 +32,15 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["experiences"] = (
-            ExperienceSheetPage.objects.live()
+        context["lists"] = live_lists(
+            experiences=ExperienceSheetPage.objects.live()
             .public()
             .select_related("territory")
-            .order_by("-first_published_at")[:4]
+            .order_by("-first_published_at")[:4],
+            steps=StepPage.objects.live().public().order_by("path"),
+            videos=VideoPage.objects.live().public().order_by("-first_published_at")[:6],
         )
-        context["steps"] = StepPage.objects.live().public().order_by("path")
-        context["videos"] = VideoPage.objects.live().public().order_by("-first_published_at")[:6]
         return context
-
-    def route(self, request, path_components):
-        """Finds the deepest page of the URL in one query, where Wagtail asks the tree one level
-        at a time; that page routes what is left (a routable page's own paths) and checks that
-        it is live, as Wagtail does."""
-        if not path_components:
-            return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "".join(f"{slug}/" for slug in path_components[:length])
-            for length in range(1, len(path_components) + 1)
-        ]
-        page = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-            .order_by("-depth")
-            .first()
-        )
-        if page is None:
-            raise Http404
-        return page.specific.route(request, path_components[page.depth - self.depth :])
 
 
 class StandardPage(FrenchStemsMixin, PortalPage):

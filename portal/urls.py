@@ -2,10 +2,12 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import redirect
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+
+from . import routing
 
 # Both administrations log in through allauth, so that two-factor authentication applies;
 # passwords are changed there too.
@@ -40,7 +42,9 @@ urlpatterns += [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="frontend_login_to_allauth",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's, its pages served through portal.routing (routed in one query).
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 ]
 
 handler500 = "portal.errors.server_error"

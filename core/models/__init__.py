@@ -3,7 +3,7 @@ their text, the Territory taxonomy, and the mixins of indexed and typed text."""
 
 from .documents import AttachedDocument, DocumentText
 from .mixins import BidiControlsMixin, FrenchStemsMixin
-from .pages import PortalPage, PortalPageManager, PortalPageQuerySet, live_pages
+from .pages import PortalPage, PortalPageManager, PortalPageQuerySet, live_lists, live_pages
 from .resources import LICENCE_URLS, REVIEW_INTERVAL, BaseResourcePage, Licence
 from .territories import Territory, TerritoryKind
 
@@ -21,5 +21,6 @@ __all__ = [
     "PortalPageQuerySet",
     "Territory",
     "TerritoryKind",
+    "live_lists",
     "live_pages",
 ]

@@ -1,6 +1,7 @@
-"""The base of every page type of the portal, and the live pages of a many-to-many field."""
+"""The base of every page type of the portal, and the live pages it lists."""
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -29,15 +30,16 @@ class PortalPage(BidiControlsMixin, Page):
 
     - `live().public()` costs no query of its own (PortalPageManager).
     - Serving a page outside every restricted section asks no query for its view restrictions.
-    - A page is the same for every member of one audience: its content, and the discussions of
-      the spaces they may read (`request.shared_by_audience`, read by the site's member page
-      cache). A restricted page is not kept: Wagtail marks its response private.
+    - Its response shows the page (`page:<pk>`) and lists of pages (`content`): the anonymous
+      whole-page cache keeps it under those versions (and every other one read to render it).
+    - The routing fetches its row with `serve_select_related` (say the sheet's territory).
     - Titles typed by editors lose the characters that reorder how they read.
     """
 
     bidi_controls_fields = ("title", "draft_title", "seo_title")
 
     objects = PortalPageManager()
+    serve_select_related: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -54,9 +56,8 @@ class PortalPage(BidiControlsMixin, Page):
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
-        # Read by MemberPageCacheMiddleware: what is rendered with this context (and not, say,
-        # a routable page's other views) is shared by the members of one audience.
-        request.shared_by_audience = True
+        if self.pk:
+            cache.depends(f"page:{self.pk}", cache.CONTENT)
         return super().get_context(request, *args, **kwargs)
 
 
@@ -68,3 +69,51 @@ def live_pages(related_manager):
     """
     pages = PortalPageQuerySet(related_manager.model).live().public().order_by("path")
     return pages.filter(pk__in=related_manager.values_list("pk", flat=True))
+
+
+def live_lists(**lists: QuerySet) -> dict[str, list]:
+    """Several lists of live, public pages in one query, each list of its own page type: {name:
+    [specific pages]}, each list in its queryset's order; a list may be sliced ([:5]), or a
+    plain list (kept as it is: nothing to list in a page being created). Lazy:
+    nothing is asked until a list is read (most requests read them in a cached fragment).
+
+        live_lists(videos=live_pages(self.related_videos), similar=self.similar_sheets())
+    """
+    return SimpleLazyObject(lambda: _live_lists(lists))
+
+
+def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
+    links, joins, wanted = {}, [], Q()
+    querysets = {name: each for name, each in lists.items() if isinstance(each, QuerySet)}
+    for queryset in querysets.values():
+        model = queryset.model
+        # Page's reverse one-to-one to the page type: its row comes in the same query.
+        link = model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
+        links[model] = link
+        related = queryset.query.select_related
+        joins += [link, *(f"{link}__{name}" for name in (related or {}) if related is not True)]
+        wanted |= Q(pk__in=queryset.values("pk"))
+    if not querysets:
+        return dict(lists)
+    pages = (
+        PortalPageQuerySet(Page).filter(wanted).live().public().select_related(*joins)
+    ).order_by("path")
+    found = {model: [] for model in links}
+    for page in pages:
+        for model, link in links.items():
+            specific = getattr(page, link, None)
+            if specific is not None:
+                found[model].append(specific)
+                break
+    result = {name: each for name, each in lists.items() if name not in querysets}
+    for name, queryset in querysets.items():
+        items = found[queryset.model]
+        for field in reversed(queryset.query.order_by or ("path",)):
+            attribute = field.lstrip("-")
+            items = sorted(
+                items,
+                key=lambda item: (getattr(item, attribute) is not None, getattr(item, attribute)),
+                reverse=field.startswith("-"),
+            )
+        result[name] = items
+    return result

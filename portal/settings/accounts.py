@@ -11,7 +11,6 @@ MIDDLEWARE += [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.AdminRequiresMFAMiddleware",
     "accounts.middleware.PrivateAccountPagesMiddleware",
-    "portal.page_cache.MemberPageCacheMiddleware",
 ]
 AUTHENTICATION_BACKENDS = [
     # First: it answers whether a member may write in the spaces (the sign-up policy) before

@@ -1,15 +1,15 @@
 """The cooperation path ("le chemin"): the ordered thresholds a territory crosses."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core import cache
 from core.blocks import BaseStreamBlock
-from core.models import FrenchStemsMixin, PortalPage
+from core.models import FrenchStemsMixin, PortalPage, live_lists
 
 
 class CooperationPathPage(PortalPage):
@@ -56,20 +56,26 @@ class StepPage(FrenchStemsMixin, PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = cache.remembered(
-            f"steps-{self.path[: -self.steplen]}",
-            lambda: list(self.get_siblings().live().public().order_by("path")),
+        # Lazy: read in cached fragments, most requests never run them.
+        lists = live_lists(
+            steps=StepPage.objects.sibling_of(self),
+            experiences=self.tagged_experiencesheetpage.select_related("territory"),
+            videos=self.tagged_videopage.all(),
+            tools=self.tagged_toolpage.all(),
         )
-        ranks = {step.pk: number for number, step in enumerate(steps)}
-        rank = ranks.get(self.pk)  # None in a preview of an unpublished step
-        if rank is not None:
-            context["previous_step"] = steps[rank - 1] if rank > 0 else None
-            context["next_step"] = steps[rank + 1] if rank + 1 < len(steps) else None
-        context.update(
-            rank=None if rank is None else rank + 1,
-            step_count=len(steps),
-            experiences=self.tagged_experiencesheetpage.live().public().select_related("territory"),
-            videos=self.tagged_videopage.live().public(),
-            tools=self.tagged_toolpage.live().public(),
-        )
+        context.update(lists=lists, place=SimpleLazyObject(lambda: self.place(lists["steps"])))
         return context
+
+    def place(self, steps: list) -> dict:
+        """The step's rank (None in a preview of an unpublished step) among `steps`, their count,
+        and the steps before and after it."""
+        ranks = {step.pk: number for number, step in enumerate(steps)}
+        rank = ranks.get(self.pk)
+        if rank is None:
+            return {"rank": None, "count": len(steps)}
+        return {
+            "rank": rank + 1,
+            "count": len(steps),
+            "previous": steps[rank - 1] if rank > 0 else None,
+            "next": steps[rank + 1] if rank + 1 < len(steps) else None,
+        }

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -9,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_pages
+from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_lists, live_pages
 
 PAGE_SIZE = 24
 
@@ -31,7 +32,9 @@ class ToolBoxPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tools = ToolPage.objects.child_of(self).live().public().order_by("title")
-        context["items"] = Paginator(tools, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["items"] = SimpleLazyObject(
+            lambda: Paginator(tools, PAGE_SIZE).get_page(request.GET.get("page"))
+        )
         return context
 
 
@@ -59,6 +62,7 @@ class ToolPage(BaseResourcePage):
 
     parent_page_types = ["resources.ToolBoxPage"]
     subpage_types = []
+    serve_select_related = ("image",)
 
     class Meta:
         verbose_name = _("outil")
@@ -68,8 +72,11 @@ class ToolPage(BaseResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             documents=self.documents.select_related("document"),
-            step_list=live_pages(self.steps).order_by("path"),
-            used_by=self.used_by.live().public().select_related("territory") if self.pk else [],
+            lists=live_lists(
+                steps=live_pages(self.steps),
+                # A page being created has no primary key yet, hence nothing that uses it.
+                used_by=self.used_by.select_related("territory") if self.pk else [],
+            ),
         )
         return context
 

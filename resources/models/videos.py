@@ -6,6 +6,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import uploads
-from core.models import BaseResourcePage, BidiControlsMixin, PortalPage, live_pages
+from core.models import BaseResourcePage, BidiControlsMixin, PortalPage, live_lists, live_pages
 
 from ..captions import Cue, parse_captions, validate_captions
 from ..forms import VideoPageForm
@@ -65,7 +66,9 @@ class ResourceIndexPage(PortalPage):
             .prefetch_related("speakers")
             .order_by("title")
         )
-        context["items"] = Paginator(videos, PAGE_SIZE).get_page(request.GET.get("page"))
+        context["items"] = SimpleLazyObject(
+            lambda: Paginator(videos, PAGE_SIZE).get_page(request.GET.get("page"))
+        )
         return context
 
 
@@ -138,6 +141,7 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    serve_select_related = ("edition", "image", "video_document")
 
     class Meta:
         verbose_name = _("vidéo d'expert")
@@ -175,9 +179,11 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             speaker_list=self.speakers.all(),
-            step_list=live_pages(self.steps).order_by("path"),
-            # A page being created has no primary key yet, hence nothing that cites it.
-            cited_by=self.cited_by.live().public().select_related("territory") if self.pk else [],
+            lists=live_lists(
+                steps=live_pages(self.steps),
+                # A page being created has no primary key yet, hence nothing that cites it.
+                cited_by=self.cited_by.select_related("territory") if self.pk else [],
+            ),
             # "?t=75": the player starts at that second (a search hit in the captions).
             start_at=self.cue_start(request.GET.get("t")),
         )
