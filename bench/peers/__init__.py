@@ -93,13 +93,14 @@ def available(name: str) -> str | None:
     return None
 
 
-def prepare(name: str, database_url: str, *, progress=print) -> None:
+def prepare(name: str, database_url: str, *, small: bool = False, progress=print) -> None:
     """Makes the peer ready to serve; idempotent, and quick when it is done already.
 
     The virtualenv and its pinned requirements, the database (created in the cluster of
     ``database_url``: only its host, port and role are used), migrations, static files, the
     data, and a first request to every page (so that bakerydemo's image renditions exist before
-    anything is timed). Prints progress through ``progress``.
+    anything is timed). Prints progress through ``progress``. ``small``: machina gets the
+    portal bench's --small sizes instead of the full ones (only when it has no data yet).
     """
     _check(name)
     started = time.monotonic()
@@ -108,7 +109,7 @@ def prepare(name: str, database_url: str, *, progress=print) -> None:
     peer.create_database()
     peer.manage("migrate", "--no-input", "-v", "0")
     peer.manage("collectstatic", "--no-input", "-v", "0")
-    peer.load_data()
+    peer.script("data", *(["--small"] if small else []))
     peer.script("pages", "--warm")
     progress(f"peers: {name} ready ({time.monotonic() - started:.0f} s)")
 

@@ -153,9 +153,6 @@ class PeerRuntime:
                 self.progress(f"peers: {self.name}: CREATE DATABASE {name}")
                 cursor.execute(f'CREATE DATABASE "{name}"')
 
-    def load_data(self) -> None:
-        self.script("data")
-
     # Processes
 
     def secret_key(self) -> str:

@@ -27,3 +27,4 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 MEDIA_ROOT = str(STATE / "media")
 STATIC_ROOT = str(STATE / "static")
 LOGGING["loggers"]["django"]["level"] = "WARNING"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
