@@ -2,7 +2,7 @@
 
     python -m bench.peers --prepare [NAME ...] [--small]
     python -m bench.peers --serve NAME          # until Ctrl-C; prints its address and pages
-    python -m bench.peers --check [NAME ...] [--small] [--requests 300] [--caches-off]
+    python -m bench.peers --check [NAME ...] [--small] [--requests 300] [--seconds 15]
 
 The cluster is DATABASE_URL's (only its host, port and role are used; each peer has its own
 database in it). `--check` prepares and serves each peer, asks every page kind (200, an HTML page
@@ -67,13 +67,17 @@ def check_pages(peer: peers.Peer) -> list[str]:
     return problems
 
 
-def timed(peer: peers.Peer, paths: list[str], cookie: str, requests: int, clients: int) -> dict:
-    """`requests` GETs over `paths` in turn from `clients` threads: throughput and latencies."""
+def timed(peer: peers.Peer, paths: list[str], cookie: str, args) -> dict:
+    """GETs over `paths` in turn from `args.clients` threads, until `args.requests` are done or
+    `args.seconds` have passed: throughput and latencies."""
     durations, errors, lock = [], [], threading.Lock()
-    turn = iter(range(requests))
+    turn = iter(range(args.requests))
+    deadline = time.monotonic() + args.seconds
 
     def client() -> None:
         for number in turn:
+            if time.monotonic() > deadline:
+                return
             started = time.monotonic()
             status, _ = fetch(peer.base_url + paths[number % len(paths)], cookie)
             with lock:
@@ -81,7 +85,7 @@ def timed(peer: peers.Peer, paths: list[str], cookie: str, requests: int, client
                 if status != 200:
                     errors.append(status)
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client) for _ in range(args.clients)]
     started = time.monotonic()
     for thread in threads:
         thread.start()
@@ -90,9 +94,10 @@ def timed(peer: peers.Peer, paths: list[str], cookie: str, requests: int, client
     elapsed = time.monotonic() - started
     durations.sort()
     return {
+        "requests": len(durations),
         "rps": len(durations) / elapsed,
         "p50": statistics.median(durations) * 1000,
-        "p95": durations[int(len(durations) * 0.95) - 1] * 1000,
+        "p95": durations[max(0, int(len(durations) * 0.95) - 1)] * 1000,
         "errors": len(errors),
     }
 
@@ -112,15 +117,16 @@ def check(names: list[str], url: str, args) -> int:
             for problem in problems:
                 log(f"  PROBLEM {problem}")
             failures += bool(problems)
-            log(f"  {'page kind':<22} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} errors")
+            log(f"  {'page kind':<22} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} requests errors")
             for kind in peers.KINDS[name]:
                 for who, cookie in (("anonymous", ""), ("member", peer.cookie_header())):
                     paths = peer.pages[kind]
-                    timed(peer, paths[:5], cookie, 10, 1)  # the workers' first requests
-                    figures = timed(peer, paths, cookie, args.requests, args.clients)
+                    for path in paths[:4]:  # the workers' first requests
+                        fetch(peer.base_url + path, cookie)
+                    figures = timed(peer, paths, cookie, args)
                     log(
-                        f"  {kind + ', ' + who:<22} {figures['rps']:>7.0f} {figures['p50']:>7.1f}"
-                        f" {figures['p95']:>7.1f} {figures['errors']:>6}"
+                        f"  {kind + ', ' + who:<22} {figures['rps']:>7.1f} {figures['p50']:>7.1f}"
+                        f" {figures['p95']:>7.1f} {figures['requests']:>8} {figures['errors']:>6}"
                     )
                     failures += bool(figures["errors"])
     return failures
@@ -134,6 +140,7 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help=f"default: {' '.join(peers.PEERS)}")
     parser.add_argument("--small", action="store_true", help="machina with small data")
     parser.add_argument("--requests", type=int, default=300, help="per page kind (--check)")
+    parser.add_argument("--seconds", type=float, default=15, help="at most, per kind (--check)")
     parser.add_argument("--clients", type=int, default=2, help="concurrent clients (--check)")
     parser.add_argument("--caches-off", action="store_true", help="serve with a dummy cache")
     args = parser.parse_args()
