@@ -120,7 +120,9 @@ def serve(name: str, database_url: str, *, caches: bool = True) -> Iterator[Peer
     once it answers, stops it after.
 
     ``caches=False`` serves it with Django's dummy cache (the bench's "caches off" runs); the
-    peers cache little of their own, so this mostly changes the session reads.
+    peers cache no pages of their own, so this mostly changes the session reads. The server
+    dies with the thread that started it (should the bench be killed): call it from the thread
+    that measures, not from a short-lived one.
     """
     _check(name)
     peer = runtime.PeerRuntime(name, database_url, print)

@@ -1,6 +1,7 @@
 """How a peer runs: its virtualenv, database, environment, scripts, gunicorn (see bench.peers)."""
 
 import contextlib
+import ctypes
 import hashlib
 import os
 import secrets
@@ -19,6 +20,7 @@ ROOT = HERE.parent.parent
 STATE = ROOT / "bench" / ".peers"  # venvs, caches, static and media files: never committed
 PYTHON = os.environ.get("BENCH_PEERS_PYTHON") or sys.executable
 START_TIMEOUT = 60
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def python_reason() -> str | None:
@@ -214,5 +216,15 @@ class PeerRuntime:
             "--timeout=60",
         ]
         return subprocess.Popen(  # noqa: S603 - our own command line
-            [str(part) for part in command], cwd=self.cwd, env=self.environment(caches)
+            [str(part) for part in command],
+            cwd=self.cwd,
+            env=self.environment(caches),
+            preexec_fn=die_with_parent,
         )
+
+
+def die_with_parent() -> None:
+    """In the server's process before it starts: a bench killed before it could stop the server
+    takes the server with it, rather than leave it loading the shared machine."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
