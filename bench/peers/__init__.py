@@ -22,6 +22,7 @@ The API::
         peer.base_url                          # "http://127.0.0.1:PORT"
         peer.pages["topic"]                    # distinct paths of that kind, from the data
         peer.cookies                           # a logged-in member's session, for member pages
+        peer.members                           # sessions of several members (machina: 50)
 
 and ``PAIRS``: which peer page matches which portal page.
 """
@@ -74,11 +75,12 @@ class Peer:
     base_url: str  # "http://127.0.0.1:PORT", no trailing slash
     pages: dict[str, list[str]]  # page kind (KINDS[name]) -> distinct paths, many of each
     cookies: dict[str, str]  # a logged-in member's session cookie, e.g. {"sessionid": "..."}
+    members: list[dict[str, str]]  # sessions of distinct members, `cookies` first
     pid: int  # gunicorn's master process (its children are the 2 workers)
 
-    def cookie_header(self) -> str:
-        """The member's cookies as one Cookie header value."""
-        return "; ".join(f"{key}={value}" for key, value in self.cookies.items())
+    def cookie_header(self, cookies: dict[str, str] | None = None) -> str:
+        """A member's cookies (default: `cookies`) as one Cookie header value."""
+        return "; ".join(f"{key}={value}" for key, value in (cookies or self.cookies).items())
 
 
 def available(name: str) -> str | None:
@@ -137,7 +139,8 @@ def serve(name: str, database_url: str, *, caches: bool = True) -> Iterator[Peer
             name=name,
             base_url=f"http://127.0.0.1:{port}",
             pages=listing["pages"],
-            cookies=listing["cookies"],
+            cookies=listing["members"][0],
+            members=listing["members"],
             pid=server.pid,
         )
     finally:

@@ -1,6 +1,7 @@
-"""bakerydemo's pages for the bench, from its data: prints {"pages": {kind: [paths]}, "cookies":
-{...}} as JSON; `--warm` requests each page once instead (image renditions are made on a first
-request). Run by bench.peers in the peer's virtualenv."""
+"""bakerydemo's pages for the bench, from its data: prints {"pages": {kind: [paths]}, "members":
+[cookies]} as JSON (a fresh session of its one member: its pages are the same for everyone);
+`--warm` requests each page once instead (image renditions are made on a first request). Run by
+bench.peers in the peer's virtualenv."""
 
 import json
 import re
@@ -71,7 +72,7 @@ def main() -> None:
     if "--warm" in sys.argv:
         warm(listing, cookies)
     else:
-        print(json.dumps({"pages": listing, "cookies": cookies}))  # noqa: T201
+        print(json.dumps({"pages": listing, "members": [cookies]}))  # noqa: T201
 
 
 if __name__ == "__main__":

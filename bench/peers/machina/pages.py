@@ -1,6 +1,7 @@
 """django-machina's pages for the bench, from its data: prints {"pages": {kind: [paths]},
-"cookies": {...}} as JSON; `--warm` requests one page of each kind instead, anonymously and as
-the member. Run by bench.peers in the peer's virtualenv."""
+"members": [cookies, ...]} as JSON (a fresh session for each of MEMBERS members, the bench's
+member first); `--warm` requests one page of each kind instead, anonymously and as the member.
+Run by bench.peers in the peer's virtualenv."""
 
 import json
 import random
@@ -8,7 +9,7 @@ import sys
 
 import django
 
-MEMBER = "member-00001"
+MEMBERS = 50  # member-00001 (the bench's member) to member-00050
 PER_KIND = 2_000  # topics drawn at random (seeded) among the 30 000: plenty of distinct URLs
 
 
@@ -47,15 +48,21 @@ def pages() -> dict[str, list[str]]:
     }
 
 
-def member_cookies() -> dict[str, str]:
+def member_cookies() -> list[dict[str, str]]:
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=MEMBER))
-    name = settings.SESSION_COOKIE_NAME
-    return {name: client.cookies[name].value}
+    name, sessions = settings.SESSION_COOKIE_NAME, []
+    for user in (
+        get_user_model()
+        .objects.filter(username__startswith="member-")
+        .order_by("username")[:MEMBERS]
+    ):
+        client = Client()
+        client.force_login(user)
+        sessions.append({name: client.cookies[name].value})
+    return sessions
 
 
 def warm(listing: dict[str, list[str]], cookies: dict[str, str]) -> None:
@@ -76,11 +83,11 @@ def warm(listing: dict[str, list[str]], cookies: dict[str, str]) -> None:
 
 def main() -> None:
     django.setup()
-    listing, cookies = pages(), member_cookies()
+    listing, members = pages(), member_cookies()
     if "--warm" in sys.argv:
-        warm(listing, cookies)
+        warm(listing, members[0])
     else:
-        print(json.dumps({"pages": listing, "cookies": cookies}))  # noqa: T201
+        print(json.dumps({"pages": listing, "members": members}))  # noqa: T201
 
 
 if __name__ == "__main__":
