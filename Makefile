@@ -45,7 +45,8 @@ test: install-test
 opensearch:
 	scripts/opensearch.sh start
 
-## Benchmark at a national scale: bench/report.md (BENCH_ARGS=--small for a quick run)
+## Benchmark at a national scale: bench/report.md (needs wrk; BENCH_ARGS=--small for a quick run;
+## bench/README.md says how to produce each report)
 bench: install
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
@@ -67,4 +68,4 @@ format: install-test
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles cache bench/bench.sqlite3 bench/.static bench/.cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles cache bench/bench.sqlite3 bench/.static bench/.cache bench/.runs
