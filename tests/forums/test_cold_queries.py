@@ -35,10 +35,10 @@ LOGGED_IN = ("member", *READERS)
 BEYOND = {
     "space list": {"anonymous": 1, "member": 4, "insider": 4, "moderator": 4, "staff": 3},
     # The space row (with the member's follow); then, for its readers, its moderators, a page
-    # of its topics (counted by the space's counter) and its resources (2: the restricted
-    # sections, `core.cache.restricted_sections`, which the menu may share, and the pages).
-    "space, first page": {"anonymous": 1, "member": 4, "insider": 8, "moderator": 8, "staff": 8},
-    "space, later page": {"anonymous": 1, "member": 4, "insider": 8, "moderator": 8, "staff": 8},
+    # of its topics (counted by the space's counter) and its resources (the restricted sections
+    # are the menu's, read once per request).
+    "space, first page": {"anonymous": 1, "member": 4, "insider": 7, "moderator": 7, "staff": 7},
+    "space, later page": {"anonymous": 1, "member": 4, "insider": 7, "moderator": 7, "staff": 7},
     # The topic (with the follow and the last visit), its posts with their authors (counted by
     # the topic's counters), the reader's reactions; whether a hidden post is the reader's own.
     "topic, first page": dict.fromkeys(READERS, 7),
@@ -51,7 +51,7 @@ BEYOND = {
     "moderation queue": {"moderator": 5, "staff": 4},
     "member directory": {"member": 7, "insider": 7, "moderator": 7, "staff": 6},
     "member profile": {"member": 6, "insider": 6, "moderator": 6, "staff": 5},
-    "join request": {"member": 3, "staff": 3},
+    "join request": {"member": 4, "staff": 4},
 }
 
 

@@ -11,13 +11,9 @@ from forums.models import Membership, NotificationSettings
 from tests.factories import MembershipFactory, SpaceFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-# Anonymous visitors get whole pages from the site's cache: kept under what they declare
-# (`cache.depends`) once the content side's middleware keys them so; until then under the
-# site-wide discussions version, which every write in the discussions still bumps.
-WHOLE_PAGE = pytest.mark.xfail(
-    reason="whole anonymous pages keyed on the site-wide discussions version", strict=False
-)
-VISITORS = [pytest.param("anonymous", marks=WHOLE_PAGE), "reader"]
+# Anonymous visitors get whole pages from the site's cache, kept under what they declare
+# (`cache.depends`) and the versions they read; members get pages built on cached fragments.
+VISITORS = ["anonymous", "reader"]
 
 
 @pytest.fixture(autouse=True)

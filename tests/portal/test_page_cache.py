@@ -126,12 +126,14 @@ def test_members_who_read_the_same_spaces_share_a_page_but_not_its_account_menu(
 @pytest.mark.parametrize(
     "make", [factories.sheet, factories.video, factories.tool, factories.StepFactory]
 )
-def test_every_resource_page_is_kept_for_members(client, make):
+def test_every_resource_page_is_rendered_around_cached_fragments_for_members(client, make):
     client.force_login(factories.UserFactory())
     for url in (make().url, factories.home().url):
         _, cold = get(client, url)
         _, warm = get(client, url)
-        assert warm <= 2 < cold, url  # the member, and their memberships
+        # The routing, the restrictions, the page's row; the member, their memberships, their
+        # unread count: everything else from the fragments.
+        assert warm <= 6 < cold, url
 
 
 def test_a_private_discussion_never_reaches_a_member_of_another_audience():
@@ -215,3 +217,53 @@ def test_an_author_renamed_or_deactivated_shows_at_once(client):
     author.is_active = False
     author.save(update_fields=["is_active"])
     assert "Membre supprimé" in get(client, topic.get_absolute_url())[0]
+
+
+def test_a_write_in_the_discussions_leaves_the_content_pages_cached(client, settings):
+    settings.FORUMS_MIN_SECONDS_BETWEEN_POSTS = 0
+    sheet, home = factories.sheet(), factories.home()
+    topic = services.topic_create(
+        space=factories.SpaceFactory(public=True),
+        author=factories.UserFactory(),
+        title="Un sujet",
+        body="Oui",
+    )
+    for url in (sheet.url, home.url):
+        assert client.get(url)["X-Cache"] == "miss"
+    reader = factories.UserFactory()
+    post = services.post_create(topic=topic, author=reader, body="Une réponse")
+    services.reaction_toggle(post=post, user=topic.author)
+    services.report_create(post=post, reporter=topic.author, reason="Hors sujet")
+    for url in (sheet.url, home.url):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response["X-Cache"] == "hit", url
+        assert len(context.captured_queries) == 0, url
+
+
+def test_a_publication_empties_its_page_and_the_lists_but_not_the_other_pages_bodies(client):
+    member = factories.UserFactory()
+    first, second = factories.sheet(title="Première fiche"), factories.sheet(title="Seconde")
+    client.force_login(member)
+    get(client, first.url)
+    _, warm = get(client, second.url)
+    first.title = "Première fiche corrigée"
+    first.save_revision().publish()
+    page, _ = get(client, first.url)
+    assert "Première fiche corrigée" in page
+    # The other sheet's body is still a fragment of the cache: only its lists are read again.
+    page, queries = get(client, second.url)
+    assert "Seconde" in page
+    assert queries <= warm + 2
+
+
+def test_a_page_made_private_is_no_longer_served_whole(client):
+    from wagtail.models import PageViewRestriction
+
+    sheet = factories.sheet(title="Bientôt réservée")
+    assert client.get(sheet.url)["X-Cache"] == "miss"
+    assert client.get(sheet.url)["X-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=sheet, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(sheet.url)
+    assert response.status_code == 302
+    assert "Bientôt réservée" not in response.content.decode()

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 # database backends search in SQL, OpenSearch answers outside the database. With the caches off
 # (PORTAL_PAGE_CACHE_SECONDS = 0 in the tests, which now keeps nothing at all: 16 and 5 when
 # the lists of restricted sections, spaces and facets were still kept for 60 s).
-QUERIES = {"sqlite": 26, "postgresql": 26, "opensearch": 15}
+QUERIES = {"sqlite": 21, "postgresql": 21, "opensearch": 10}
 
 
 def backend_name() -> str:
