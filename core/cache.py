@@ -4,9 +4,8 @@ Values are kept under the versions of the scopes they show (`key`, `remembered`)
 (lists of pages, menus, snippets, images), `page:<pk>` (one page), and the forums' own scopes
 (`space:<pk>`, `topic:<pk>`, `discussions:<page pk>`…). A write replaces the versions of what
 it changes (`changed`; `connect` for models, Wagtail's page signals for pages), so it shows at
-once and empties nothing else. Values no version covers (what is remembered of one member) are
-forgotten by name (`forget`). Access rules are never read from the cache: `memo` keeps them for
-one request only.
+once and empties nothing else. Nothing of one member is kept between requests, and access rules
+are never read from the cache: `memo` keeps them for one request only.
 
 Each request records the versions it reads and the scopes its response declares (`depends`):
 the anonymous whole-page cache (portal.page_cache) keeps a response under exactly those and
@@ -101,7 +100,7 @@ def key(name: str, scope: Scope = CONTENT) -> str:
 
 
 def remembered(name: str, compute: Callable[[], Any], scope: Scope = CONTENT) -> Any:
-    """`compute()`, kept until `scope` changes (None: until `forget`), for `seconds()` at most.
+    """`compute()`, kept until `scope` changes, for `seconds()` at most.
     With the caches off, computed every time. A value of None is never kept."""
     if not seconds():
         return compute()
@@ -111,13 +110,6 @@ def remembered(name: str, compute: Callable[[], Any], scope: Scope = CONTENT) ->
         value = compute()
         cache.set(full_key, value, seconds())
     return value
-
-
-def forget(names: Iterable[str], scope: Scope = None) -> None:
-    """Drops what is remembered under `names` (and `scope`'s versions then), now and once
-    committed."""
-    names = list(names)
-    now_and_on_commit(lambda: cache.delete_many([key(name, scope) for name in names]))
 
 
 _memos: contextvars.ContextVar[dict | None] = contextvars.ContextVar("memos", default=None)

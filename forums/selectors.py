@@ -65,19 +65,26 @@ def posts_hidden_of(user, topic: Topic) -> bool:
     return Post.objects.filter(topic=topic, author=user, hidden_at__isnull=False).exists()
 
 
-def _thread_page(posts, count: int | None, number: str, shown) -> Page:
-    """A page that keeps its posts, not the query they came from. `count`: the topic's
-    counters (None: counted), so a long thread is not counted again."""
-    count = posts.count() if count is None else count
-    paginator = Paginator(range(count), POSTS_PER_PAGE)
+def counted_page(items, count: int, number, per_page: int) -> Page:
+    """Page `number` ("last": the last one) of the queryset `items`, whose length `count` is
+    known (a counter: no COUNT query). Its `object_list` is the slice of `items`, not read yet;
+    a page that keeps its items rather than the query they came from may be cached."""
+    paginator = Paginator(range(count), per_page)
     page = paginator.get_page(paginator.num_pages if number == "last" else number)
+    page.object_list = items[page.start_index() - 1 : page.end_index()] if count else []
+    return page
+
+
+def _thread_page(posts, count: int | None, number: str, shown) -> Page:
+    """A page that keeps its posts. `count`: the topic's counters (None: counted), so a long
+    thread is not counted again."""
+    count = posts.count() if count is None else count
     # The page's posts by their place in the index (topic, created_at, id), then joined to
     # their authors: joined before the LIMIT, PostgreSQL hashes the whole user table.
-    page.object_list = []
+    ids = posts.order_by("created_at", "pk").values("pk")
+    page = counted_page(ids, count, number, POSTS_PER_PAGE)
     if count:
-        ids = posts.order_by("created_at", "pk").values("pk")
-        ids = ids[page.start_index() - 1 : page.end_index()]
-        page.object_list = list(Post.objects.filter(pk__in=ids).in_thread())
+        page.object_list = list(Post.objects.filter(pk__in=page.object_list).in_thread())
     prefetch_related_objects(
         [post for post in page.object_list if post.has_attachments], "attachments"
     )

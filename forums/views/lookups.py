@@ -19,10 +19,11 @@ def deny(request):
     raise PermissionDenied
 
 
-def open_space(slug) -> Space:
-    """An open space: its page (name, description, how to join) is shown to everyone; its
-    topics only to those who may read them."""
-    return get_object_or_404(Space.objects.active(), slug=slug)
+def open_space(slug, spaces=None) -> Space:
+    """An open space (among `spaces`, say annotated): its page (name, description, how to join)
+    is shown to everyone; its topics only to those who may read them."""
+    spaces = Space.objects.all() if spaces is None else spaces
+    return get_object_or_404(spaces.active(), slug=slug)
 
 
 def readable_topic(request, slug, pk, topics=None) -> Topic:

@@ -3,9 +3,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -18,7 +17,7 @@ from core import cache
 from core.models import live_pages
 from core.text import parse_number
 
-from .. import permissions, scopes, services
+from .. import permissions, scopes, selectors, services
 from ..models import (
     Membership,
     MembershipStatus,
@@ -106,7 +105,7 @@ def space_detail(request, slug):
         # The member's follow comes with the space, in the same query.
         mine = Subscription.objects.filter(user=user, space=OuterRef("pk"))
         spaces = spaces.annotate(following=Exists(mine))
-    space = get_object_or_404(spaces, slug=slug)
+    space = open_space(slug, spaces)
     cache.depends(scopes.space(space.pk), scopes.MEMBERS, cache.CONTENT)
     context = {
         "space": space,
@@ -130,15 +129,12 @@ def _space_page(space: Space, requested: str | None) -> dict:
     number = parse_number(requested, minimum=1) or 1
 
     def read():
-        paginator = Paginator(Topic.objects.filter(space=space).listed(), TOPICS_PER_PAGE)
-        paginator.count = space.topic_count  # the space's counter: no COUNT of its topics
-        topics = paginator.get_page(number)
-        # A page that keeps its topics, not the query it came from.
-        kept = Paginator(range(paginator.count), TOPICS_PER_PAGE).page(topics.number)
-        kept.object_list = list(topics.object_list)
+        topics = Topic.objects.filter(space=space).listed()
+        page = selectors.counted_page(topics, space.topic_count, number, TOPICS_PER_PAGE)
+        page.object_list = list(page.object_list)
         return {
             "moderators": list(Membership.objects.filter(space=space).moderators()),
-            "topics": kept,
+            "topics": page,
             "resources": list(live_pages(space.resources)),
         }
 
