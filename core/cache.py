@@ -158,9 +158,12 @@ class RequestMemoMiddleware:
             _memos.reset(token)
 
 
-def restricted_sections() -> list[tuple[str, int]]:
+def restricted_sections(found: list | None = None) -> list[tuple[str, int]]:
     """(path, depth) of the pages under a view restriction, read once per request rather than
-    once per listing as Wagtail's `public()` does."""
+    once per listing as Wagtail's `public()` does. `found`: the sections as another query of
+    the request read them (the menu's, portal/routing.py), kept unless they were read before."""
+    if found is not None:
+        return memo("restricted", lambda: found)
     return memo(
         "restricted",
         lambda: list(PageViewRestriction.objects.values_list("page__path", "page__depth")),

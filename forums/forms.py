@@ -48,7 +48,13 @@ class ReasonForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    space = ModelChoiceField(label=_("Déplacer vers l'espace"), queryset=Space.objects.active())
+    """The spaces a moderator may move a topic to: those they moderate, but its own."""
+
+    space = ModelChoiceField(label=_("Nouvel espace du sujet"), queryset=Space.objects.none())
+
+    def __init__(self, *args, spaces, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].queryset = spaces
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -44,7 +44,8 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool, s
     see alike (the rendered post: most of the page's time), as `post.shown`. The page is one
     cache entry per version of the topic and of the members' names, page number and kind of
     reader: moderators, who see the hidden posts, and the others. The one reader who sees more
-    than the others, the author of a hidden post, gets their pages read from the database.
+    than the others, the author of a hidden post (`topic.own_hidden`, annotated by the topic's
+    query for a member), gets their pages read from the database.
     """
     number = "last" if requested == "last" else str(parse_number(requested, minimum=1) or 1)
     if moderator:
@@ -52,17 +53,13 @@ def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool, s
     else:
         posts, count = permissions.shown_posts(topic), topic.post_count - topic.hidden_count
         kind = "shown"
-        if topic.hidden_count and user.is_authenticated and posts_hidden_of(user, topic):
+        if topic.hidden_count and user.is_authenticated and topic.own_hidden:
             return _thread_page(permissions.visible_posts(user, topic), None, number, shown)
     return cache.remembered(
         f"thread-{topic.pk}-{number}-{kind}",
         lambda: _thread_page(posts, count, number, shown),
         (scopes.topic(topic.pk), scopes.MEMBERS),
     )
-
-
-def posts_hidden_of(user, topic: Topic) -> bool:
-    return Post.objects.filter(topic=topic, author=user, hidden_at__isnull=False).exists()
 
 
 def counted_page(items, count: int, number, per_page: int) -> Page:

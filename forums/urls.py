@@ -33,6 +33,7 @@ urlpatterns = [
     path("<slug:slug>/sujets/<int:pk>/", topics.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", topics.reply, name="reply"),
     path("<slug:slug>/sujets/<int:pk>/moderer/", moderation.topic_moderate, name="topic_moderate"),
+    path("<slug:slug>/sujets/<int:pk>/deplacer/", moderation.topic_move, name="topic_move"),
     path("<slug:slug>/sujets/<int:pk>/reponse-acceptee/", topics.topic_accept, name="topic_accept"),
     path("<slug:slug>/sujets/<int:pk>/suivre/", spaces.follow, name="topic_follow"),
 ]

@@ -68,14 +68,24 @@ def topic_moderate(request, slug, pk):
     if action in flags:
         services.topic_set_flags(topic=topic, **flags[action])
         messages.success(request, _("Le sujet est mis à jour."))
-    elif action == "move":
-        form = MoveForm(request.POST)
-        if form.is_valid() and permissions.can_moderate(request.user, form.cleaned_data["space"]):
-            services.topic_move(topic=topic, space=form.cleaned_data["space"])
-            messages.success(request, _("Le sujet est déplacé."))
-        else:
-            messages.error(request, _("Vous ne pouvez pas déplacer ce sujet vers cet espace."))
     return redirect(topic)
+
+
+@login_required
+def topic_move(request, slug, pk):
+    """A moderator of the topic's space moves it to another space they moderate."""
+    topic = readable_topic(request, slug, pk)
+    if not permissions.can_moderate(request.user, topic.space):
+        raise PermissionDenied
+    spaces = permissions.moderated_spaces(request.user).exclude(pk=topic.space_id)
+    form = MoveForm(request.POST or None, spaces=spaces.order_by("name"))
+    if request.method == "POST" and form.is_valid():
+        services.topic_move(topic=topic, space=form.cleaned_data["space"])
+        messages.success(request, _("Le sujet est déplacé."))
+        return redirect(topic)
+    status = 400 if form.errors else 200
+    context = {"topic": topic, "space": topic.space, "form": form}
+    return render(request, "forums/topic_move.html", context, status=status)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -135,7 +136,8 @@ def _space_page(space: Space, requested: str | None) -> dict:
         return {
             "moderators": list(Membership.objects.filter(space=space).moderators()),
             "topics": page,
-            "resources": list(live_pages(space.resources)),
+            # Read when shown, after the menu, whose query reads the restricted sections.
+            "resources": SimpleLazyObject(lambda: list(live_pages(space.resources))),
         }
 
     return cache.remembered(

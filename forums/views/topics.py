@@ -18,7 +18,7 @@ from core import cache
 from core.text import parse_number
 
 from .. import permissions, scopes, selectors, services
-from ..forms import MoveForm, PostForm, TopicForm
+from ..forms import PostForm, TopicForm
 from ..markup import quote
 from ..models import Post, Reaction, Subscription, Topic, TopicVisit
 from ..templatetags.forum_tags import display_name
@@ -30,14 +30,16 @@ POST_LINKS += ["post_restore", "post_history"]
 
 
 def _read_topic(request, slug, pk) -> Topic:
-    """The topic as its page shows it: the member's follow and last visit come with it, in the
-    same query."""
+    """The topic as its page shows it: the member's follow, their last visit and whether a
+    hidden post of the thread is theirs come with it, in the same query."""
     topics = Topic.objects.select_related("space", "resource")
     if request.user.is_authenticated:
         mine = {"user": request.user, "topic": OuterRef("pk")}
+        hidden = Post.objects.filter(author=request.user, topic=OuterRef("pk"))
         topics = topics.annotate(
             following=Exists(Subscription.objects.filter(**mine)),
             last_visit=Subquery(TopicVisit.objects.filter(**mine).values("seen_at")[:1]),
+            own_hidden=Exists(hidden.filter(hidden_at__isnull=False)),
         )
     return readable_topic(request, slug, pk, topics)
 
@@ -92,7 +94,6 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
         "following": getattr(topic, "following", False),
-        "move_form": MoveForm() if moderator else None,
     }
     if status is None:
         status = 400 if form and form.errors else 200

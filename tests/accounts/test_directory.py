@@ -8,7 +8,7 @@ from tests.factories import SpaceFactory, TerritoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 11  # the directory's first page, whatever the number of members shown
+QUERIES = 10  # the directory's first page, whatever the number of members shown
 
 
 def test_the_directory_shows_only_members_who_opted_in(client, django_assert_max_num_queries):

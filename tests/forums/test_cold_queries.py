@@ -39,19 +39,20 @@ BEYOND = {
     # are the menu's, read once per request).
     "space, first page": {"anonymous": 1, "member": 4, "insider": 7, "moderator": 7, "staff": 7},
     "space, later page": {"anonymous": 1, "member": 4, "insider": 7, "moderator": 7, "staff": 7},
-    # The topic (with the follow and the last visit), its posts with their authors (counted by
-    # the topic's counters), the reader's reactions; whether a hidden post is the reader's own.
-    "topic, first page": dict.fromkeys(READERS, 7),
-    "topic, last page": dict.fromkeys(READERS, 7),
+    # The topic (with the follow, the last visit and whether a hidden post is the reader's own),
+    # its posts with their authors (counted by the topic's counters), the reader's reactions.
+    "topic, first page": dict.fromkeys(READERS, 6),
+    "topic, last page": dict.fromkeys(READERS, 6),
     "new topic form": dict.fromkeys(READERS, 4),
-    "reply refused": dict.fromkeys(READERS, 7),
+    "reply refused": dict.fromkeys(READERS, 6),
     "edit refused": {"insider": 4, "moderator": 4, "staff": 3},
     "notifications": {"member": 4, "insider": 5, "moderator": 5, "staff": 4},
     "notification settings": {"member": 4, "insider": 4, "moderator": 4, "staff": 3},
     "moderation queue": {"moderator": 5, "staff": 4},
     "member directory": {"member": 7, "insider": 7, "moderator": 7, "staff": 6},
     "member profile": {"member": 6, "insider": 6, "moderator": 6, "staff": 5},
-    "join request": {"member": 4, "staff": 4},
+    # A redirect: it has no menu, whose query reads the restricted sections of the shell.
+    "join request": {"member": 5, "staff": 5},
 }
 
 

@@ -8,7 +8,7 @@ from tests.factories import MembershipFactory, PostFactory, SpaceFactory, TopicF
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 9  # the queue, whatever the number of reports and requests
+QUERIES = 8  # the queue, whatever the number of reports and requests
 
 
 def test_a_member_outside_the_moderators_has_no_queue(client, member):

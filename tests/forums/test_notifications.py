@@ -9,7 +9,7 @@ from tests.factories import MembershipFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 9  # the page, whatever the number of notifications
+QUERIES = 8  # the page, whatever the number of notifications
 
 
 def test_the_header_counts_unread_notifications(client, member, space):

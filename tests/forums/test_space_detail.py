@@ -6,7 +6,7 @@ from tests.factories import SpaceFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = {"anonymous": 8, "member": 11}  # whatever the number of topics, posts and members
+QUERIES = {"anonymous": 7, "member": 10}  # whatever the number of topics, posts and members
 
 
 @pytest.mark.parametrize("visitor", QUERIES)

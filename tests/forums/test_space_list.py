@@ -7,7 +7,7 @@ from tests.factories import SpaceFactory, TopicFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = {"anonymous": 5, "member": 8}  # whatever the number of spaces, members and topics
+QUERIES = {"anonymous": 4, "member": 7}  # whatever the number of spaces, members and topics
 
 
 @pytest.mark.parametrize("visitor", QUERIES)

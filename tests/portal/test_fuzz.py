@@ -224,6 +224,8 @@ FORM_PAGES = {
         {"forums:topic_moderate", "forums:reply", "forums:topic_follow", "forums:post_react",
          "forums:post_restore", "forums:topic_accept"},
     ),
+    "move": ("staff", lambda site: site["topic"].get_absolute_url() + "deplacer/",
+             {"forums:topic_move"}),
     "hide": ("staff", lambda site: f"/espaces/messages/{site['other_post'].pk}/masquer/",
              {"forums:post_hide"}),
     "suspend": (
