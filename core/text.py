@@ -46,7 +46,8 @@ ELISION = re.compile(r"(?<![^\W_])(?:l|d|qu|j|n|s|t|m|c|jusqu|lorsqu|puisqu|quoi
 # without a decomposition, the Unicode hyphens as "-" and every apostrophe as the typewriter's.
 FOLDED_LETTERS = str.maketrans(
     {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-     "\u2010": "-", "\u2011": "-", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "‛": "'"}
+     "\u2010": "-", "\u2011": "-",
+     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "‛": "'"}
 )  # fmt: skip
 
 
@@ -61,9 +62,7 @@ def fold(text: str) -> str:
 
 # Snowball's French stop words, with the forms of "être" and "avoir" folded, and the question
 # words people start a query with. Not more: "projet", "territoire", "agent" matter in a title.
-STOP_WORDS = frozenset(
-    fold(word)
-    for word in """
+FRENCH_STOP_WORDS = """
     au aux avec ce ces dans de des du elle en et eux il ils je la le les leur leurs lui ma mais
     me même mes moi mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta
     te tes toi ton tu un une vos votre vous c d j l à m n s t y ça cet cette ceux celle celui
@@ -74,15 +73,15 @@ STOP_WORDS = frozenset(
     auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons
     ayez aient eusse eusses eût eussions eussiez eussent
     comment pourquoi quand quel quelle quels quelles quoi si car donc ni
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(fold(word) for word in FRENCH_STOP_WORDS.split())
 
 _stemmer = snowballstemmer.stemmer("french")
 # Snowball's French suffixes that carry an accent, as folding writes them: put back before
 # stemming so that a folded word loses the same suffix ("collectivite" -> "collect", like
 # "collectivité"). Longest first.
-ACCENTED_SUFFIXES = [("ierement", "ièrement"), ("ieres", "ières"), ("iere", "ière"), ("ites", "ités"), ("ite", "ité"),
-                     ("ees", "ées"), ("ee", "ée")]  # fmt: skip
+ACCENTED_SUFFIXES = [("ierement", "ièrement"), ("ieres", "ières"), ("iere", "ière"),
+                     ("ites", "ités"), ("ite", "ité"), ("ees", "ées"), ("ee", "ée")]  # fmt: skip
 
 
 @lru_cache(maxsize=100_000)

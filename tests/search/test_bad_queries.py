@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.search.query import And, Not, Or, Phrase, PlainText
+from wagtail.search.query import Not, Or, Phrase, PlainText
 
 from search.query import MAX_WORDS, WORD, SearchQuery, parse
 from tests.factories import StandardPageFactory
@@ -90,8 +90,9 @@ def query_strings(query):
 TYPED = st.one_of(
     st.text(max_size=3000),
     st.text(alphabet='"-*?%():&|!^~«»“” ', max_size=50),
-    st.lists(st.sampled_from(['"', "-", "co-", "é", "Œuvre", "de", "l'", "NOT", " ", "*"]))
-    .map("".join),
+    st.lists(st.sampled_from(['"', "-", "co-", "é", "Œuvre", "de", "l'", "NOT", " ", "*"])).map(
+        "".join
+    ),
 )
 
 

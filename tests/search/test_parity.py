@@ -17,7 +17,7 @@ from tests.factories import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 PAGES = [
-    ("Charte de fonctionnement du collectif des DGS du bocage", "Les règles que le groupe se donne."),
+    ("Charte de fonctionnement du collectif des DGS du bocage", "Les règles du groupe."),
     ("Démarrer un collectif de DGS sur son territoire", "Réunir ses pairs une première fois."),
     ("Mutualisation des services entre communes et intercommunalité", "Un service commun."),
     ("La mise en œuvre du projet de territoire", "Du diagnostic aux actions."),
@@ -39,30 +39,32 @@ PAGES = [
     ("Évaluation des politiques publiques locales", "Mesurer les effets."),
 ]  # fmt: skip
 
-# query -> (expected first result, found by most of the words rather than all)
+# query -> the first result expected
 EXPECTED = {
-    "collectivite rurale": ("Transition écologique des collectivités rurales", False),
-    "charte de fonctionnement": ("Charte de fonctionnement du collectif des DGS du bocage", False),
-    "comment démarrer un collectif de DGS": ("Démarrer un collectif de DGS sur son territoire", False),
-    "mutualisation des services": ("Mutualisation des services entre communes et intercommunalité", False),
-    "mise en oeuvre": ("La mise en œuvre du projet de territoire", False),
-    "coeur de ville": ("Cœur de ville : revitaliser le centre-bourg", False),
-    "coconstruction": ("La co-construction des politiques publiques avec les habitants", False),
-    '"carte mentale"': ("Une carte mentale pour préparer le séminaire", False),
-    "pacte fiscal": ("Pacte financier et fiscal de l'intercommunalité", False),
-    "conseil de developpement": ("Conseil de développement : associer la société civile", False),
-    "feuille de route maire DGS": ("Feuille de route du binôme maire-DGS", False),
-    "modèle d'ordre du jour": ("Modèle d'ordre du jour du comité de direction", False),
-    "élus référents": ("Le rôle des élus référents dans la coopération", False),
-    "commune nouvelle gouvernance": ("Gouvernance partagée d'une commune nouvelle", False),
-    "seminaire 2019": ("Séminaire 2019 : construire ensemble un processus coopératif", False),
-    "projet de territoire -PLUi": ("La mise en œuvre du projet de territoire", False),
-    "integration nouveau DGS": ("Accueillir un nouveau DGS : le parcours d'intégration", False),
-    "coopération intercommunale État": ("Coopération intercommunale et contractualisation avec l'État", False),
-    "évaluation politiques publiques": ("Évaluation des politiques publiques locales", False),
-    "accueillir un nouveau DGS arrivant": ("Accueillir un nouveau DGS : le parcours d'intégration", True),
-    "l’évaluation des politiques": ("Évaluation des politiques publiques locales", False),
+    "collectivite rurale": "Transition écologique des collectivités rurales",
+    "charte de fonctionnement": "Charte de fonctionnement du collectif des DGS du bocage",
+    "comment démarrer un collectif de DGS": "Démarrer un collectif de DGS sur son territoire",
+    "mutualisation des services": "Mutualisation des services entre communes et intercommunalité",
+    "mise en oeuvre": "La mise en œuvre du projet de territoire",
+    "coeur de ville": "Cœur de ville : revitaliser le centre-bourg",
+    "coconstruction": "La co-construction des politiques publiques avec les habitants",
+    '"carte mentale"': "Une carte mentale pour préparer le séminaire",
+    "pacte fiscal": "Pacte financier et fiscal de l'intercommunalité",
+    "conseil de developpement": "Conseil de développement : associer la société civile",
+    "feuille de route maire DGS": "Feuille de route du binôme maire-DGS",
+    "modèle d'ordre du jour": "Modèle d'ordre du jour du comité de direction",
+    "élus référents": "Le rôle des élus référents dans la coopération",
+    "commune nouvelle gouvernance": "Gouvernance partagée d'une commune nouvelle",
+    "seminaire 2019": "Séminaire 2019 : construire ensemble un processus coopératif",
+    "projet de territoire -PLUi": "La mise en œuvre du projet de territoire",
+    "integration nouveau DGS": "Accueillir un nouveau DGS : le parcours d'intégration",
+    "coopération intercommunale État":
+        "Coopération intercommunale et contractualisation avec l'État",
+    "évaluation politiques publiques": "Évaluation des politiques publiques locales",
+    "accueillir un nouveau DGS arrivant": "Accueillir un nouveau DGS : le parcours d'intégration",
+    "l’évaluation des politiques": "Évaluation des politiques publiques locales",
 }  # fmt: skip
+RELAXED = {"accueillir un nouveau DGS arrivant"}  # found by most of its words, not all
 
 
 @pytest.fixture
@@ -89,4 +91,6 @@ def test_every_backend_gives_the_same_first_result(section):
     for name in settings.WAGTAILSEARCH_BACKENDS:
         backend = backends.backend(name)
         found = {query: first_result(backend, query, pages) for query in EXPECTED}
-        assert found == EXPECTED, name
+        assert found == {query: (title, query in RELAXED) for query, title in EXPECTED.items()}, (
+            name
+        )
