@@ -37,27 +37,49 @@ def parse_number(raw, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
 
 # Letters and digits of any script; "_" separates words, as it does in SQLite's FTS5 index.
 WORD = re.compile(r"[^\W_]+")
-# A word and the words joined to it by hyphens: "co-construction", "Saint-Jean-de-Monts".
-COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-# French elisions, in folded text: "l'élu", "qu'elle", "jusqu'à" ("aujourd'hui" keeps its d').
-ELISION = re.compile(r"(?<![^\W_])(?:l|d|qu|j|n|s|t|m|c|jusqu|lorsqu|puisqu|quoiqu)'")
+# A word and the words joined to it by hyphens or apostrophes: "co-construction",
+# "Saint-Jean-de-Monts", "l'élu", "aujourd'hui".
+TOKEN = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# French elisions, folded: "l'élu", "qu'elle", "jusqu'à" ("aujourd'hui" keeps its d').
+ELIDED = frozenset(
+    ["l", "d", "qu", "j", "n", "s", "t", "m", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+)
 
 # What folding writes as more than one letter, or as another one: the ligatures, the letters
 # without a decomposition, the Unicode hyphens as "-" and every apostrophe as the typewriter's.
-FOLDED_LETTERS = str.maketrans(
-    {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-     "\u2010": "-", "\u2011": "-",
-     "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "‛": "'"}
-)  # fmt: skip
+FOLDED_LETTERS = {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                  "ı": "i", "\u2010": "-", "\u2011": "-",
+                  "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "‛": "'"}  # fmt: skip
+LETTERS = re.compile("[" + re.escape("".join(FOLDED_LETTERS)) + "]")
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _letters(text: str) -> str:
+    return LETTERS.sub(lambda match: FOLDED_LETTERS[match.group()], text)
+
+
+def _without_marks(text: str) -> str:
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=20_000)
+def _fold_run(run: str) -> str:
+    """A run of non-ASCII characters, folded. Decomposing can give capitals ("ℌ") and
+    casefolding decomposable letters: twice."""
+    once = _without_marks(unicodedata.normalize("NFKD", _letters(run)))
+    return _without_marks(unicodedata.normalize("NFKD", _letters(once.casefold())))
 
 
 def fold(text: str) -> str:
     """Lower case without accents: "Cœur" and "coeur", "Collectivité" and "collectivite" read
-    the same. Compatibility forms are decomposed too ("ﬁ" is "fi", "²" is "2")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(FOLDED_LETTERS))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    # Decomposing can give capitals ("ℌ") and casefolding decomposable letters: once more.
-    return unicodedata.normalize("NFKD", stripped.casefold().translate(FOLDED_LETTERS))
+    the same. Compatibility forms are decomposed too ("ﬁ" is "fi", "²" is "2"). Only the runs
+    of non-ASCII characters are decomposed, each once: a document is folded in milliseconds."""
+    folded = _letters(text.casefold())
+    if folded.isascii():
+        return folded
+    return NON_ASCII.sub(lambda match: _fold_run(match.group()), folded)
 
 
 # Snowball's French stop words, with the forms of "être" and "avoir" folded, and the question
@@ -97,9 +119,17 @@ def stem(word: str) -> str:
     return fold(_stemmer.stemWord(word))
 
 
+def pieces(token: str) -> list[list[str]]:
+    """The words of a folded token, its elision removed, each as its hyphenated parts."""
+    split = token.split("'")
+    if len(split) > 1 and split[0] in ELIDED:
+        split = split[1:]
+    return [piece.split("-") for piece in split]
+
+
 def compounds(folded: str) -> list[list[str]]:
     """The words of a folded text, elisions removed, each as its hyphenated parts."""
-    return [match.group().split("-") for match in COMPOUND.finditer(ELISION.sub(" ", folded))]
+    return [parts for token in TOKEN.finditer(folded) for parts in pieces(token.group())]
 
 
 def compound_terms(parts: list[str]) -> list[str]:
@@ -115,4 +145,10 @@ def compound_terms(parts: list[str]) -> list[str]:
 def terms(text: str) -> str:
     """The index terms of a text, in its order, space separated: folded, elisions and stop
     words removed, stemmed."""
-    return " ".join(term for parts in compounds(fold(text)) for term in compound_terms(parts))
+    tokens = TOKEN.finditer(fold(text))
+    return " ".join(term for token in tokens for term in token_terms(token.group()))
+
+
+@lru_cache(maxsize=100_000)
+def token_terms(token: str) -> tuple[str, ...]:
+    return tuple(term for parts in pieces(token) for term in compound_terms(parts))
