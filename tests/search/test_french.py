@@ -186,3 +186,30 @@ def test_terms_are_words_and_stop_words_add_none(text):
 def test_a_joined_compound_finds_the_hyphenated_one(word):
     joined = terms(f"co{word}").split()
     assert joined[-1] in terms(f"co-{word}").split() or fold(word) in STOP_WORDS
+
+
+# Excerpts
+
+
+def test_an_excerpt_marks_words_by_their_terms_and_escapes_the_rest():
+    from search.highlight import excerpt
+    from search.query import parse
+
+    text = "Les Collectivités <b>et</b> la co-construction du cœur de ville, une carte mentale."
+    marked = excerpt(text, parse('collectivite coconstruction coeur "carte mentale"'))
+    assert marked == (
+        "Les <mark>Collectivités</mark> &lt;b&gt;et&lt;/b&gt; la <mark>co-construction</mark> "
+        "du <mark>cœur</mark> de ville, une <mark>carte</mark> <mark>mentale</mark>."
+    )
+
+
+def test_an_excerpt_is_the_passage_of_a_long_text_that_matches():
+    from search.highlight import excerpt
+    from search.query import parse
+
+    text = "Préambule sans rapport. " * 400 + "Le modèle d'ordre du jour du codir. " + "Fin. " * 50
+    marked = excerpt(text, parse("modèle d'ordre du jour"))
+    assert marked.startswith("… ") and marked.endswith(" …")
+    assert "<mark>modèle</mark> d'<mark>ordre</mark> du <mark>jour</mark>" in marked.replace("&#x27;", "'")
+    assert len(marked) < 400
+    assert excerpt(text, parse("zorglub")).startswith("Préambule")  # no match: the beginning
