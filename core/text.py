@@ -108,8 +108,9 @@ ACCENTED_SUFFIXES = [("ierement", "ièrement"), ("ieres", "ières"), ("iere", "i
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """Snowball's French stem of a folded word, the same whether it was typed with its accents
+    """Snowball's French stem of `word` folded, the same whether it was typed with its accents
     or not; a plural's final s or x is dropped first ("élus" is "élu")."""
+    word = fold(word)
     if len(word) > 3 and word[-1] in "sx":
         word = word[:-1]
     for folded, accented in ACCENTED_SUFFIXES:

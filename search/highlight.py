@@ -24,8 +24,10 @@ def wanted(searched) -> frozenset[str]:
     """The stems a word must have one of to be marked: the query's, and its phrases' words'."""
     if searched is None:
         return frozenset()
-    in_phrases = (stem(word) for phrase in searched.phrases for word in phrase)
-    return frozenset([*searched.required, *(term for term in in_phrases if term not in STOP_WORDS)])
+    in_phrases = [
+        stem(word) for phrase in searched.phrases for word in phrase if word not in STOP_WORDS
+    ]
+    return frozenset([*searched.required, *in_phrases])
 
 
 @lru_cache(maxsize=50_000)
