@@ -1,24 +1,19 @@
-"""French stems, indexed beside the text and searched instead of the query's words.
+"""French as people type it, the same for what is indexed and what is searched.
 
-SQLite's full-text index folds accents but does not stem, and PostgreSQL's `french`
-configuration stems but does not fold accents. So every indexed object also carries the
-stems of its text (`core.models.FrenchStemsMixin`, with `core.text.stems`: Snowball's French
-stemmer, a plural's final s or x dropped first, accents folded), and plain query words are
-searched by their stems: "coopérer" finds "coopération", "deliberation" finds "délibération",
-"élus" finds "élu", on every database backend.
+Every indexed object carries the terms of its text (`terms`): folded (lower case, accents and
+ligatures removed, so "cœur" is "coeur" and "collectivite" is "collectivité"), the French
+elisions removed ("l'élu" is "élu"), Snowball's French stop words left out, each remaining word
+stemmed after folding (so "coopérer" finds "coopération" with or without its accents), and a
+hyphenated compound indexed as its parts and as the joined word ("co-construction" and
+"coconstruction" find each other). A query's words go through the same steps (search/query.py),
+so no backend's own analysis decides what matches: SQLite's FTS5 folds accents but not "œ" and
+does not stem, PostgreSQL's `french` configuration stems but does not fold, OpenSearch's
+analyser does both its own way. Each backend then only compares the same terms.
+
+The analysis itself is in `core.text`, because the content models of `core` index its terms;
+search code reads it from here.
 """
 
-from wagtail.search.query import And, Not, Or, PlainText
+from core.text import STOP_WORDS, compound_terms, compounds, fold, stem, terms
 
-from core.text import stems
-
-
-def stemmed_query(query):
-    """The same query with its plain words replaced by their stems (phrases stay exact)."""
-    if isinstance(query, PlainText):
-        return PlainText(stems(query.query_string), operator=query.operator, boost=query.boost)
-    if isinstance(query, And | Or):
-        return type(query)([stemmed_query(subquery) for subquery in query.subqueries])
-    if isinstance(query, Not):
-        return Not(stemmed_query(query.subquery))
-    return query
+__all__ = ["STOP_WORDS", "compound_terms", "compounds", "fold", "stem", "terms"]

@@ -3,7 +3,9 @@
 Wagtail matches a query against the concatenation of an entry's title and body vectors, which
 no index can serve: every search then reads every index entry of the model, seconds at a
 national scale. Matching the title or the body, each through its GIN index, finds the same
-objects here, because the body also carries the stems of the title (search/french.py).
+objects here, because the body also carries the stems of the title (search/french.py). A
+query that excludes words is matched on the body alone: the title lacking a word says nothing
+of the body.
 """
 
 from django.db.models import Q
@@ -21,10 +23,15 @@ class IndexedQueryCompiler(PostgresSearchQueryCompiler):
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
         rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
-        queryset = self.queryset.filter(
-            Q(index_entries__title=search_query) | Q(index_entries__body=search_query)
-        )
+        matched = Q(index_entries__body=search_query)
+        if not excludes(self.query):
+            matched |= Q(index_entries__title=search_query)
+        queryset = self.queryset.filter(matched)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+
+def excludes(query) -> bool:
+    return isinstance(query, Not) or any(map(excludes, getattr(query, "subqueries", ())))
 
 
 class IndexedPostgresSearchBackend(PostgresSearchBackend):

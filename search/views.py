@@ -21,8 +21,7 @@ from forums.models import Post, Topic
 from resources.models import VideoPage
 
 from . import backends, engine
-from .french import stemmed_query
-from .highlight import STEM_LENGTH, excerpt, query_stems
+from .highlight import excerpt, matches
 from .models import SearchLog
 from .query import autocomplete_text, parse
 
@@ -55,14 +54,9 @@ def search(request):
     parsed = parse(query)
     context["no_words"] = bool(query) and parsed is None
     if parsed is not None:
-        outcome = engine.run(
-            scope,
-            query,
-            stemmed_query(parsed),
-            request.GET.get("page"),
-            present=lambda hits: present(hits, request, query),
-        )
+        outcome, searched = find(request, scope, parsed)
         context.update(
+            approximate=searched.approximate,
             results=outcome.results,
             outcome=outcome,
             facets=facet_links(request, scope, outcome.facets),
@@ -79,6 +73,24 @@ def search(request):
                 query=normalise_query_string(query)[:200], results=outcome.public_total
             )
     return render(request, "search/search.html", context)
+
+
+def find(request, scope, parsed):
+    """(outcome, query searched): all the words first; when they find nothing, most of them
+    (`SearchQuery.relaxed`, "Résultats approchants" on the page)."""
+    for searched in (parsed, parsed.relaxed()):
+        if searched is None:
+            break
+        outcome = engine.run(
+            scope,
+            repr(searched),  # the cache's key: what is searched, not how it was typed
+            searched.to_wagtail(),
+            request.GET.get("page"),
+            present=lambda hits, searched=searched: present(hits, request, searched),
+        )
+        if outcome.total:
+            return outcome, searched
+    return outcome, parsed
 
 
 def promotions(query: str, scope) -> list:
@@ -220,16 +232,16 @@ def topic_texts(topics) -> dict[int, str]:
     return {topic_id: "\n".join(bodies) for topic_id, bodies in texts.items()}
 
 
-def present(hits: list, request, query: str) -> list[dict]:
+def present(hits: list, request, searched) -> list[dict]:
     """What the result list shows of each hit, in plain values that the cache keeps: link,
     title, kind, context, date and excerpt. A video found by its captions links to the
     moment that matches."""
     texts = topic_texts([hit for hit in hits if isinstance(hit, Topic)])
     prefetch(hits)
-    return [present_one(hit, request, query, texts) for hit in hits]
+    return [present_one(hit, request, searched, texts) for hit in hits]
 
 
-def present_one(hit, request, query: str, texts: dict) -> dict:
+def present_one(hit, request, searched, texts: dict) -> dict:
     if isinstance(hit, Topic):
         return {
             "title": hit.title,
@@ -237,7 +249,7 @@ def present_one(hit, request, query: str, texts: dict) -> dict:
             "kind": str(_("Discussion")),
             "context": hit.space.name,
             "date": hit.last_post_at,
-            "excerpt": excerpt(texts.get(hit.pk, ""), query),
+            "excerpt": excerpt(texts.get(hit.pk, ""), searched),
         }
     territory = getattr(hit, "territory", None)
     steps = [step.title for step in hit.steps.all()] if hasattr(hit, "steps") else []
@@ -247,28 +259,23 @@ def present_one(hit, request, query: str, texts: dict) -> dict:
         "kind": str(hit.get_verbose_name()),
         "context": " · ".join(([territory.name] if territory else []) + steps),
         "date": hit.last_published_at,
-        "excerpt": excerpt(describe(hit), query),
+        "excerpt": excerpt(describe(hit), searched),
     }
-    cue = matching_cue(hit, query) if isinstance(hit, VideoPage) else None
+    cue = matching_cue(hit, searched) if isinstance(hit, VideoPage) else None
     if cue:
         item.update(
             url=f"{item['url']}?t={cue.start}#t{cue.start}",
             moment=cue.timecode,
-            excerpt=excerpt(cue.text, query),
+            excerpt=excerpt(cue.text, searched),
         )
     return item
 
 
-def matching_cue(video, query: str):
+def matching_cue(video, searched):
     """The first caption of `video` holding a word of the query, if the summary does not."""
-    stems = query_stems(query)
-
-    def holds(text: str) -> bool:
-        return any(fold(word)[:STEM_LENGTH] in stems for word in WORD.findall(text))
-
-    if not stems or holds(f"{video.title} {video.summary}"):
+    if matches(f"{video.title} {video.summary}", searched):
         return None
-    return next((cue for cue in video.cues if holds(cue.text)), None)
+    return next((cue for cue in video.cues if matches(cue.text, searched)), None)
 
 
 def describe(hit) -> str:

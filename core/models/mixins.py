@@ -3,7 +3,7 @@
 from django.db import models
 from wagtail.search import index
 
-from ..text import stems, strip_bidi_controls
+from ..text import fold, strip_bidi_controls, terms
 
 
 class BidiControlsMixin(models.Model):
@@ -27,8 +27,10 @@ class BidiControlsMixin(models.Model):
 
 class FrenchStemsMixin(models.Model):
     """Gives an indexed model `search_stems` (declare `index.SearchField("search_stems")`):
-    the stems of its other searched text. A model, not a plain mixin, because the OpenSearch
-    backend names each field after the model that defines it."""
+    the French terms of its other searched text (`core.text.terms`), where the query's stems
+    are found, then the same text folded (`core.text.fold`), where its phrases are found
+    accent-insensitively. A model, not a plain mixin, because the OpenSearch backend names
+    each field after the model that defines it."""
 
     class Meta:
         abstract = True
@@ -40,4 +42,5 @@ class FrenchStemsMixin(models.Model):
             if isinstance(field, index.SearchField) and field.field_name != "search_stems":
                 value = field.get_value(self)
                 texts.append(value if isinstance(value, str) else str(value or ""))
-        return stems(" ".join(texts))
+        text = " ".join(texts)
+        return f"{terms(text)}\n{fold(text)}"
