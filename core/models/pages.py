@@ -91,7 +91,9 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
         link = model._meta.get_ancestor_link(Page).remote_field.get_accessor_name()
         links[model] = link
         related = queryset.query.select_related
-        joins += [link, *(f"{link}__{name}" for name in (related or {}) if related is not True)]
+        # select_related() without names is True: every relation, which the list cannot join.
+        names = related if isinstance(related, dict) else {}
+        joins += [link, *(f"{link}__{name}" for name in names)]
         # Each list's keys as a plain subquery (a sliced one cannot be a part of a UNION).
         wanted.append(Page.objects.filter(pk__in=queryset.values("pk")).values("pk").order_by())
     if not querysets:

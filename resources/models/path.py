@@ -1,9 +1,13 @@
 """The cooperation path ("le chemin"): the ordered thresholds a territory crosses."""
 
+from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -32,8 +36,21 @@ class CooperationPathPage(PortalPage):
         return context
 
 
-class StepPage(FrenchStemsMixin, PortalPage):
-    """A threshold of the path; gathers every sheet, video and tool tagged with it.
+SHOWN = 6  # of each kind on the step's page; all of them on its list of that kind
+LIST_SIZE = 12
+# The step's lists: address, heading, the reverse relation of its kind, what its rows bring.
+KINDS = {
+    "fiches": (_("Expériences qui illustrent cette étape"), "tagged_experiencesheetpage",
+               ("territory",)),
+    "videos": (_("Vidéos d'experts"), "tagged_videopage", ()),
+    "outils": (_("Outils"), "tagged_toolpage", ()),
+}  # fmt: skip
+
+
+class StepPage(RoutablePageMixin, FrenchStemsMixin, PortalPage):
+    """A threshold of the path; gathers the sheets, videos and tools tagged with it: the latest
+    few of each kind on its page (a step may gather hundreds), all of them, page by page, on
+    its list of that kind (`fiches/`, `videos/`, `outils/`).
 
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
     """
@@ -57,14 +74,33 @@ class StepPage(FrenchStemsMixin, PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: read in cached fragments, most requests never run them.
+        # One more than shown of each kind: whether the step's list of that kind has more.
         lists = live_lists(
             steps=StepPage.objects.sibling_of(self),
-            experiences=self.tagged_experiencesheetpage.select_related("territory"),
-            videos=self.tagged_videopage.all(),
-            tools=self.tagged_toolpage.all(),
+            **{key: self.tagged(key)[: SHOWN + 1] for key in KINDS},
         )
-        context.update(lists=lists, place=SimpleLazyObject(lambda: self.place(lists["steps"])))
+        context.update(
+            lists=lists,
+            shown=SHOWN,
+            place=SimpleLazyObject(lambda: self.place(lists["steps"])),
+        )
         return context
+
+    def tagged(self, key: str):
+        """The live, public pages of one kind tagged with this step, the latest first."""
+        _heading, relation, related = KINDS[key]
+        pages = getattr(self, relation).live().public()
+        pages = pages.select_related(*related) if related else pages
+        return pages.order_by("-first_published_at", "pk")
+
+    @path("<str:key>/", name="kind")
+    def kind_list(self, request, key):
+        """Every page of one kind tagged with this step, LIST_SIZE at a time."""
+        if key not in KINDS:
+            raise Http404
+        items = Paginator(self.tagged(key), LIST_SIZE).get_page(request.GET.get("page"))
+        context = self.get_context(request) | {"heading": KINDS[key][0], "items": items}
+        return TemplateResponse(request, "resources/step_kind_list.html", context)
 
     def place(self, steps: list) -> dict:
         """The step's rank (None in a preview of an unpublished step) among `steps`, their count,
