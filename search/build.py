@@ -36,6 +36,7 @@ class Built:
     key: str
     fields: dict
     steps: list = field(default_factory=list)
+    written: str = ""  # title and text as written, for the vocabulary (search.vocabulary)
 
 
 def document(key: str, title: str, texts: list[str], steps=(), **fields) -> Built:
@@ -51,6 +52,7 @@ def document(key: str, title: str, texts: list[str], steps=(), **fields) -> Buil
         }
         | fields,
         steps=list(steps),
+        written=f"{title}\n{text}",
     )
 
 

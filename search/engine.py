@@ -55,6 +55,9 @@ class Scope:
     private_spaces: list | None  # the private spaces read (None: all)
     chosen: dict = field(default_factory=dict)  # filter -> (value, object)
     unknown: list = field(default_factory=list)  # filters whose value was not understood
+    # The documents tagged with the chosen step, read once: the backends filter a
+    # many-to-many field only by the ids of what it holds.
+    tagged: list = field(default_factory=list)
 
     def readable(self) -> Q:
         q = Q(reach__in=self.visibilities)
@@ -91,6 +94,12 @@ def scope_for(request) -> Scope:
             scope.unknown.append(name)
         else:
             scope.chosen[name] = (getattr(found, "pk", found), found)
+    if "etape" in scope.chosen:
+        through = SearchDocument.steps.through.objects
+        step = scope.chosen["etape"][0]
+        scope.tagged = list(
+            through.filter(page_id=step).values_list("searchdocument_id", flat=True)
+        )
     return scope
 
 
@@ -98,7 +107,9 @@ def documents(scope: Scope, without: str = ""):
     """The documents the reader may read, under the chosen filters but `without`."""
     queryset = SearchDocument.objects.filter(scope.readable())
     for name, (value, _obj) in scope.chosen.items():
-        if name != without:
+        if name == "etape" and without != name:
+            queryset = queryset.filter(id__in=scope.tagged)
+        elif name != without:
             queryset = queryset.filter(**{FILTERS[name]: value})
     return queryset.defer("text", "stems")
 

@@ -126,6 +126,7 @@ class SearchDocument(index.Indexed, models.Model):
         index.AutocompleteField("title"),
         index.SearchField("text"),
         index.SearchField("stems"),
+        index.FilterField("id"),
         index.FilterField("kind"),
         index.FilterField("reach"),
         index.FilterField("space_id"),
@@ -153,6 +154,7 @@ class SearchWord(models.Model):
     from. Added to as documents are written, rebuilt whole by `update_index`."""
 
     word = models.CharField(max_length=60, unique=True)
+    written = models.CharField(max_length=60)  # as first written, in lower case
 
     def __str__(self):
         return self.word

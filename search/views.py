@@ -127,7 +127,7 @@ def spelling(query: str) -> str:
     for word in query.split():
         folded = fold(word)
         close = [] if folded in known else difflib.get_close_matches(folded, known, 1, 0.75)
-        words.append(close[0] if close else word)
+        words.append(known[close[0]] if close else word)
         changed |= bool(close)
     return " ".join(words) if changed else ""
 

@@ -5,26 +5,30 @@ what is no longer public leave it there."""
 
 from core import cache
 from core.cache import CONTENT, DISCUSSIONS
-from core.text import WORD
+from core.text import WORD, fold
 
 from .models import Reach, SearchWord
 
 MIN_LENGTH, MAX_LENGTH = 3, 60  # shorter words are not corrected; longer ones are not words
 
 
-def of(built: list) -> set[str]:
-    """The words of the public documents among `built` (search.build.Built)."""
-    words = set()
+def of(built: list) -> dict[str, str]:
+    """The words of the public documents among `built` (search.build.Built): folded -> as
+    written, in lower case."""
+    words = {}
     for item in built:
         if item.fields.get("reach") == Reach.PUBLIC:
-            text = f"{item.fields['title_key']} {item.fields['text']}"
-            words.update(w for w in WORD.findall(text) if MIN_LENGTH <= len(w) <= MAX_LENGTH)
+            for word in set(WORD.findall(item.written.lower())):
+                if MIN_LENGTH <= len(word) <= MAX_LENGTH and not word.isdigit():
+                    words.setdefault(fold(word), word)
     return words
 
 
-def add(words: set[str]) -> None:
+def add(words: dict[str, str]) -> None:
     SearchWord.objects.bulk_create(
-        [SearchWord(word=word) for word in sorted(words)], batch_size=1000, ignore_conflicts=True
+        [SearchWord(word=folded, written=word) for folded, word in sorted(words.items())],
+        batch_size=1000,
+        ignore_conflicts=True,
     )
 
 
@@ -32,9 +36,10 @@ def clear() -> None:
     SearchWord.objects.all().delete()
 
 
-def words() -> set[str]:
+def words() -> dict[str, str]:
+    """folded word -> as written."""
     return cache.remembered(
         "search-vocabulary",
-        lambda: set(SearchWord.objects.values_list("word", flat=True)),
+        lambda: dict(SearchWord.objects.values_list("word", "written")),
         (CONTENT, DISCUSSIONS),
     )
