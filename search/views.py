@@ -57,7 +57,9 @@ def search(request):
             results=outcome.results,
             outcome=outcome,
             facets=facet_links(request, scope, outcome.facets),
-            promotions=promotions(normalise_query_string(query), scope),
+            promotions=promotions(normalise_query_string(query), scope)
+            if scope.chosen.get("type", (None,))[0] not in (Kind.TOPIC, Kind.DOCUMENT)
+            else [],  # promoted pages are neither
         )
         if not outcome.total:
             context.update(
