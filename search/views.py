@@ -53,6 +53,16 @@ def search(request):
             request.GET.get("page"),
             present=lambda hits: present(hits, query),
         )
+        relaxed = parsed.relaxed() if not outcome.total and hasattr(parsed, "relaxed") else None
+        if relaxed is not None:  # nothing with every word: what holds most of them
+            outcome = engine.run(
+                scope,
+                f"~{query}",  # another outcome in the cache
+                to_wagtail(relaxed),
+                request.GET.get("page"),
+                present=lambda hits: present(hits, query),
+            )
+            context["approximate"] = bool(outcome.total)
         context.update(
             results=outcome.results,
             outcome=outcome,
