@@ -142,11 +142,13 @@ def run(scope: Scope, query: str, wagtail_query, page_number, present) -> Outcom
 def _run(scope: Scope, query: str, wagtail_query, number: int, name: str, present) -> Outcome:
     backend = backends.backend(name)
     results = backend.search(wagtail_query, documents(scope))
-    total = results.count()
-    hits = RankedHits(results, exact_titles(scope, query), min(total, MAX_RESULTS))
+    exact = exact_titles(scope, query)
+    total = max(results.count(), len(exact))
+    hits = RankedHits(results, exact, min(total, MAX_RESULTS))
     # A paginator of numbers: what is kept in the cache holds plain values only.
     page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
-    page.object_list = present(hits[page.start_index() - 1 : page.end_index()]) if total else []
+    shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
+    page.object_list = present(shown)
     counted = facets.count(backend, wagtail_query, scope, documents) if total else []
     public_total = total
     if scope.user.is_authenticated and total:
@@ -184,7 +186,7 @@ class RankedHits:
     """The backend's ranked hits with the exact titles first, fetched a page at a time."""
 
     def __init__(self, results, exact: list, total: int):
-        self.results, self.exact, self.total = results, exact, max(total, len(exact))
+        self.results, self.exact, self.total = results, exact, total
         self.exact_ids = {doc.pk for doc in exact}
 
     def __len__(self):
