@@ -16,12 +16,13 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.models import AttachedDocument, DocumentText
-from core.text import WORD, fold, stems
+from core.text import WORD, stems
 from experiences.models import ExperienceSheetPage
 from forums.models import Attachment, Post, Topic
 from resources.models import StepPage, ToolPage, VideoPage
 
 from .documents import extract_text
+from .highlight import quick_fold as fold  # core.text.fold's result, at C speed for long texts
 from .models import Kind, Reach
 
 SUMMARY_LENGTH = 3000  # of the text as written, where a hit's excerpt is looked for

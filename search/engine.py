@@ -116,7 +116,7 @@ def documents(scope: Scope, without: str = ""):
 
 @dataclass
 class Outcome:
-    results: object  # the requested page of hits (a Django paginator page of SearchDocument)
+    results: object  # the requested page of hits (a paginator page of what `present` made)
     total: int
     facets: list  # (filter name, label, [(value, label, count)])
     degraded: bool = False

@@ -15,12 +15,14 @@ MIN_LENGTH, MAX_LENGTH = 3, 60  # shorter words are not corrected; longer ones a
 def of(built: list) -> dict[str, str]:
     """The words of the public documents among `built` (search.build.Built): folded -> as
     written, in lower case."""
-    words = {}
+    written = set()
     for item in built:
         if item.fields.get("reach") == Reach.PUBLIC:
-            for word in set(WORD.findall(item.written.lower())):
-                if MIN_LENGTH <= len(word) <= MAX_LENGTH and not word.isdigit():
-                    words.setdefault(fold(word), word)
+            written.update(WORD.findall(item.written.lower()))
+    words = {}
+    for word in sorted(written):  # each word folded once, however often it is written
+        if MIN_LENGTH <= len(word) <= MAX_LENGTH and not word.isdigit():
+            words.setdefault(fold(word), word)
     return words
 
 
