@@ -142,14 +142,17 @@ def run(scope: Scope, query: str, wagtail_query, page_number, present) -> Outcom
 def _run(scope: Scope, query: str, wagtail_query, number: int, name: str, present) -> Outcome:
     backend = backends.backend(name)
     results = backend.search(wagtail_query, documents(scope))
+    # The count is the kinds' counts' sum (or the chosen kind's): no query of its own.
+    counted = facets.count(backend, wagtail_query, scope, documents)
+    kinds = {value: number for value, _label, number in dict(counted)["type"]}
+    chosen = scope.chosen.get("type", (None,))[0]
     exact = exact_titles(scope, query)
-    total = max(results.count(), len(exact))
+    total = max(kinds.get(chosen, 0) if chosen else sum(kinds.values()), len(exact))
     hits = RankedHits(results, exact, min(total, MAX_RESULTS))
     # A paginator of numbers: what is kept in the cache holds plain values only.
     page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
     shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
     page.object_list = present(shown)
-    counted = facets.count(backend, wagtail_query, scope, documents) if total else []
     public_total = total
     if scope.user.is_authenticated and total:
         public_total = _public_total(counted, total)

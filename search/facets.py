@@ -46,10 +46,13 @@ def count(backend, query, scope, documents) -> list[tuple[str, list]]:
     """[(filter, [(value, label, count)])] for the search of `query` by `scope`;
     `documents(scope, without)` are the documents searched without one chosen filter."""
 
-    def searched(name):
-        return backend.search(query, documents(scope, name if name in scope.chosen else ""))
+    def searched(without):
+        return backend.search(query, documents(scope, without))
 
-    rows = _aggregated(searched) if hasattr(backend, "es") else _grouped(searched)
+    if hasattr(backend, "es"):
+        rows = _aggregated(lambda name: searched(name if name in scope.chosen else ""))
+    else:
+        rows = _grouped(searched, scope)
     counts: dict[str, list] = {name: [] for name in FACETS}
     for name, value, label, number in rows:
         if value not in (None, "") and number:
@@ -78,26 +81,73 @@ def _shown(name: str, values: list, scope) -> list:
     ]
 
 
-def _grouped(searched) -> list:
+# The columns the databases group by, beside the steps: (filter, value, label)
+GROUPED = [
+    ("type", "kind", None),
+    ("territoire", "territory_id", "territory__name"),
+    ("edition", "edition_id", "edition__title"),
+    ("espace", "space__slug", "space__name"),
+    ("reach", "reach", None),
+]
+
+
+def _grouped(searched, scope) -> list:
+    """The filters that leave out the same chosen filter (all of them when none is chosen)
+    share one GROUP BY on all their columns, the steps (many to many) one of their own: two
+    full-text matches without a chosen filter, all joined in one query."""
+    groups: dict[str, list[str]] = {}
+    for name in FACETS:
+        groups.setdefault(name if name in scope.chosen else "", []).append(name)
+    columns = [f for _n, field, label in GROUPED for f in (field, label) if f]
     parts = []
-    for name, (field, label) in FACETS.items():
-        parts.append(
-            _matched(searched(name))
-            .annotate(
-                facet=Value(name, output_field=CharField()),
-                value=F(field) if name in TEXT_VALUES else Cast(F(field), CharField()),
-                label=F(label) if label else Value("", output_field=CharField()),
-            )
-            .values("facet", "value", "label")
-            .annotate(number=Count("pk"))
-            .values_list("facet", "value", "label", "number")
+    for without, names in groups.items():
+        matched = _matched(searched(without))
+        nothing = {f"c{n}": Value(None, output_field=CharField()) for n in range(len(columns))}
+        if set(names) - {"etape"}:
+            values = {f"c{n}": Cast(F(column), CharField()) for n, column in enumerate(columns)}
+            parts.append(_branch(matched, f"{without}:", values, nothing["c0"], nothing["c0"]))
+        if "etape" in names:
+            step, title = Cast(F("steps"), CharField()), F("steps__title")
+            parts.append(_branch(matched, f"{without}:etape", nothing, step, title))
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = []
+    for branch, *values, step, step_title, number in rows:
+        without, _sep, steps = branch.partition(":")
+        if steps:
+            if step is not None:
+                found.append(("etape", int(step), step_title, number))
+            continue
+        named = dict(zip(columns, values, strict=True))
+        for name, field, label in GROUPED:
+            if name in groups[without] and named[field] is not None:
+                value = named[field] if name in TEXT_VALUES else int(named[field])
+                found.append((name, value, named.get(label, ""), number))
+    return _summed(found)
+
+
+def _branch(matched, branch: str, values: dict, step, step_title):
+    names = [*values, "step", "step_title"]
+    return (
+        matched.annotate(
+            branch=Value(branch, output_field=CharField()),
+            **values,
+            step=step,
+            step_title=step_title,
         )
-    rows = parts[0].union(*parts[1:], all=True)
-    return [
-        (name, value if name in TEXT_VALUES else int(value), label, number)
-        for name, value, label, number in rows
-        if value is not None
-    ]
+        .values("branch", *names)
+        .annotate(number=Count("pk"))
+        .values_list("branch", *names, "number")
+    )
+
+
+def _summed(rows: list) -> list:
+    """One row per filter and value: the GROUP BY of several columns counts a value in as
+    many rows as it has neighbours."""
+    counts: dict = {}
+    for name, value, label, number in rows:
+        key = (name, value)
+        counts[key] = (label, counts.get(key, ("", 0))[1] + number)
+    return [(name, value, label, number) for (name, value), (label, number) in counts.items()]
 
 
 def _matched(results):
