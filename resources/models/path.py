@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import FrenchStemsMixin, PortalPage, live_lists
+from core.models import PortalPage, live_lists
 
 
 class CooperationPathPage(PortalPage):
@@ -32,7 +32,7 @@ class CooperationPathPage(PortalPage):
         return context
 
 
-class StepPage(FrenchStemsMixin, PortalPage):
+class StepPage(PortalPage):
     """A threshold of the path; gathers every sheet, video and tool tagged with it.
 
     Its rank is its place among its siblings, so editors reorder steps in the page explorer.
@@ -45,7 +45,6 @@ class StepPage(FrenchStemsMixin, PortalPage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.SearchField("search_stems"),
     ]
     parent_page_types = ["resources.CooperationPathPage"]
     subpage_types = []
