@@ -167,6 +167,18 @@ def readable_spaces(user, spaces=None):
     return spaces.filter(~Q(visibility=Visibility.PRIVATE) | Q(pk__in=_active_spaces(user)))
 
 
+def reading_rule(user) -> tuple[list[str], list[int] | None]:
+    """`readable_spaces` for what carries a space's visibility and id (search's documents):
+    the visibilities `user` reads whatever the space, and the private spaces they read (None:
+    every one). Active spaces only is the documents' own business (a closed space's are kept
+    from everyone)."""
+    if not user.is_authenticated:
+        return [Visibility.PUBLIC], []
+    if user.is_staff:
+        return [Visibility.PUBLIC, Visibility.MEMBERS, Visibility.PRIVATE], None
+    return [Visibility.PUBLIC, Visibility.MEMBERS], _active_spaces(user)
+
+
 def shown_networks(viewer, owner, networks):
     """The networks that `owner`'s profile lists to `viewer`: of the spaces the owner chose,
     those where their membership is active and that the viewer may read (a profile never

@@ -14,6 +14,7 @@ import functools
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 
 from core import cache
 
@@ -21,6 +22,12 @@ SPACES = "spaces"
 MEMBERS = "members"
 # What of an account the discussions show: its name, or "Membre supprimé".
 SHOWN_USER_FIELDS = {"first_name", "last_name", "username", "is_active"}
+
+
+# Sent with `topic_id` or `space_id` by every write that changes what a topic or a space
+# shows to search (its posts, title, space, visibility): search keeps its documents by it,
+# since the discussions import no feature app.
+written = Signal()
 
 
 def space(pk: int) -> str:
@@ -46,6 +53,7 @@ def topic_changed(topic_, *, former_space_id=None, former_resource_id=None) -> N
         scopes.add(space(former_space_id))
     scopes.update(resource(pk) for pk in (topic_.resource_id, former_resource_id) if pk)
     cache.changed(*sorted(scopes))
+    written.send(sender=None, topic_id=topic_.pk)
 
 
 def thread_changed(topic_id: int) -> None:
@@ -55,6 +63,7 @@ def thread_changed(topic_id: int) -> None:
 
 def space_changed(space_id: int) -> None:
     cache.changed(cache.DISCUSSIONS, SPACES, space(space_id))
+    written.send(sender=None, space_id=space_id)
 
 
 def membership_changed(space_id: int) -> None:

@@ -14,7 +14,6 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.search import index
 
 from core import uploads
 
@@ -48,11 +47,6 @@ VISIT_REFRESH = datetime.timedelta(minutes=1)
 # How long a post waits for the author's other post being written (PostgreSQL) before the
 # member is asked to try again; SQLite waits its own timeout (OPTIONS "timeout", 5 s).
 AUTHOR_LOCK_TIMEOUT_MS = 5000
-
-
-def _reindex(topic: Topic) -> None:
-    """Refreshes the topic's search document once the transaction commits."""
-    transaction.on_commit(lambda: index.insert_or_update_object(Topic.objects.get(pk=topic.pk)))
 
 
 class ForumError(Exception):
@@ -241,7 +235,6 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
             is_image=checked.kind.inline,
             content_type=checked.kind.content_type,
         )
-    _reindex(topic)
     return post
 
 
@@ -273,7 +266,6 @@ def post_edit(*, post: Post, editor, body: str) -> Post:
     post.body_html = markup.render(body)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
-    _reindex(post.topic)
     scopes.topic_changed(post.topic)
     return post
 
@@ -285,7 +277,6 @@ def post_delete(*, post: Post, user) -> None:
     moderators' history only."""
     post.deleted_at = timezone.now()
     post.save(update_fields=["deleted_at"])
-    _reindex(post.topic)
     scopes.topic_changed(post.topic)
 
 
@@ -299,7 +290,6 @@ def post_hide(*, post: Post, moderator, reason: str) -> None:
     post.hidden_at = timezone.now()
     post.hidden_reason = reason[:300]
     post.save(update_fields=["hidden_at", "hidden_reason"])
-    _reindex(post.topic)
     scopes.topic_changed(post.topic)
     Report.objects.filter(post=post, status=ReportStatus.OPEN).update(
         status=ReportStatus.HIDDEN, handled_by=moderator, handled_at=timezone.now()
@@ -326,7 +316,6 @@ def post_restore(*, post: Post, moderator) -> None:
     post.hidden_at = None
     post.hidden_reason = ""
     post.save(update_fields=["hidden_at", "hidden_reason"])
-    _reindex(post.topic)
     scopes.topic_changed(post.topic)
 
 

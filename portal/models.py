@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock, KeyMessageBlock
-from core.models import FrenchStemsMixin, PortalPage, live_lists
+from core.models import PortalPage, live_lists
 from experiences.models import ExperienceSheetPage
 from resources.models import StepPage, VideoPage
 
@@ -43,7 +43,7 @@ class HomePage(PortalPage):
         return context
 
 
-class StandardPage(FrenchStemsMixin, PortalPage):
+class StandardPage(PortalPage):
     """A free page (legal notice, accessibility statement, about…), written as blocks."""
 
     intro = models.TextField(_("chapeau"), blank=True)
@@ -53,7 +53,6 @@ class StandardPage(FrenchStemsMixin, PortalPage):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.SearchField("search_stems"),
     ]
 
     class Meta:

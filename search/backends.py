@@ -17,7 +17,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from modelsearch import index
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend, OpenSearch2SearchResults
+from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
 from opensearchpy.exceptions import OpenSearchException
 
 from .models import PendingIndexUpdate
@@ -68,28 +68,7 @@ def mark_down() -> None:
     cache.set(DOWN_KEY, True, DOWN_SECONDS)
 
 
-class SearchResults(OpenSearch2SearchResults):
-    FACET_SIZE = 500  # OpenSearch returns the 10 most frequent values unless told otherwise
-
-    def facet(self, field_name):
-        field = self.query_compiler._get_filterable_field(field_name)
-        if field is None:
-            return super().facet(field_name)  # raises Wagtail's own error
-        body = self._get_es_body()
-        column = self.query_compiler.mapping.get_field_column_name(field)
-        body["aggregations"] = {field_name: {"terms": {"field": column, "size": self.FACET_SIZE}}}
-        response = self._backend_do_search(
-            body,
-            index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
-            size=0,
-        )
-        buckets = response["aggregations"][field_name]["buckets"]
-        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
-
-
 class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
-    results_class = SearchResults
-
     def __init__(self, params):
         # Tests read their own writes at once; production lets OpenSearch refresh every second.
         self.refresh_on_write = params.pop("REFRESH_ON_WRITE", False)

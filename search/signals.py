@@ -1,11 +1,21 @@
-"""What keeps search up to date beyond Wagtail's own indexing."""
+"""What keeps the search documents up to date (search.sync): Wagtail's page signals (saved,
+published, unpublished, moved; deletions follow by the documents' foreign keys), view
+restrictions, uploaded documents and speakers, and the discussions' writes
+(`forums.scopes.written`, sent by the services and by the admin's writes)."""
+
+import threading
 
 from django.db import transaction
-from django.db.models.signals import post_save
-from modelsearch import index
+from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
-from wagtail.signals import page_published
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from forums import scopes
+from resources.models import Expert, VideoPage
+
+from . import sync
+from .models import SearchDocument
 from .tasks import extract_document_text
 
 
@@ -14,13 +24,70 @@ def read_text_at_upload(instance, raw=False, **kwargs):
         transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
 
 
-def index_once_published(instance, **kwargs):
-    """A page is indexed when saved, before its child objects (attached documents, steps) are;
-    once published, it is indexed again with them."""
-    page = instance.specific
-    transaction.on_commit(lambda: index.insert_or_update_object(page))
+def page_changed(instance, raw=False, **kwargs):
+    """A page saved (its live fields) or published: its documents follow at once, so that
+    what is found is what is served. Publishing refreshes again once the page's steps and
+    attached documents are saved, after the page itself."""
+    if not raw and isinstance(instance, Page) and instance.pk:
+        sync.refresh_pages([instance.pk])
+
+
+def unpublished(instance, **kwargs):
+    """Unpublished, also just before a deletion (when the database still says live): its
+    documents go, whatever the database says."""
+    sync.store([], SearchDocument.objects.filter(page_id=instance.pk))
+
+
+def page_moved(instance, **kwargs):
+    sync.refresh_section(instance)
+
+
+def restriction_changed(instance, raw=False, **kwargs):
+    if not raw:
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            sync.refresh_section(page)
+
+
+def speaker_changed(instance, raw=False, **kwargs):
+    """A speaker's name, role and biography are in the text of their videos."""
+    if not raw:
+        videos = VideoPage.objects.filter(speakers=instance).values_list("pk", flat=True)
+        sync.refresh_pages(videos)
+
+
+# The discussions' writes are refreshed once the transaction commits, each topic or space
+# once however many of its rows were written.
+_pending = threading.local()
+
+
+def discussions_written(sender, topic_id=None, space_id=None, **kwargs):
+    if not hasattr(_pending, "topics"):
+        _pending.topics, _pending.spaces = set(), set()
+    if topic_id:
+        _pending.topics.add(topic_id)
+    if space_id:
+        _pending.spaces.add(space_id)
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    topics, spaces = _pending.topics, _pending.spaces
+    _pending.topics, _pending.spaces = set(), set()
+    for space_id in sorted(spaces):
+        sync.refresh_space(space_id)
+    if topics:
+        sync.refresh_topics(sorted(topics))
 
 
 def connect():
     post_save.connect(read_text_at_upload, sender=get_document_model())
-    page_published.connect(index_once_published)
+    post_save.connect(page_changed)
+    page_published.connect(page_changed)
+    page_unpublished.connect(unpublished)
+    post_page_move.connect(page_moved)
+    for signal in (post_save, post_delete):
+        signal.connect(restriction_changed, sender=PageViewRestriction)
+        signal.connect(speaker_changed, sender=Expert)
+    post_delete.connect(sync.removed, sender=SearchDocument)
+    scopes.written.connect(discussions_written, weak=False)

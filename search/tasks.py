@@ -5,13 +5,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks import default_task_backend, task
-from modelsearch import index
 from wagtail.documents import get_document_model
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.models import AttachedDocument, DocumentText
 
+from . import sync
 from .documents import extract_text
 
 RETRY_AFTER = timedelta(minutes=1)
@@ -40,7 +39,8 @@ def schedule_retry() -> None:
 
 @task()
 def extract_document_text(document_id: int) -> int:
-    """Reads the text of a document and reindexes the pages it is attached to. Returns the
+    """Reads the text of a document and refreshes the search documents of the pages it is
+    attached to. Returns the
     length of the text."""
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
@@ -54,6 +54,5 @@ def extract_document_text(document_id: int) -> int:
     page_ids = set()
     for link in AttachedDocument.__subclasses__():
         page_ids.update(link.objects.filter(document=document).values_list("page_id", flat=True))
-    for page in Page.objects.filter(pk__in=page_ids).specific():
-        index.insert_or_update_object(page)
+    sync.refresh_pages(page_ids)
     return len(text)

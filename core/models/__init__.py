@@ -2,7 +2,7 @@
 their text, the Territory taxonomy, and the mixins of indexed and typed text."""
 
 from .documents import AttachedDocument, DocumentText
-from .mixins import BidiControlsMixin, FrenchStemsMixin
+from .mixins import BidiControlsMixin
 from .pages import PortalPage, PortalPageManager, PortalPageQuerySet, live_lists, live_pages
 from .resources import LICENCE_URLS, REVIEW_INTERVAL, BaseResourcePage, Licence
 from .territories import Territory, TerritoryKind
@@ -14,7 +14,6 @@ __all__ = [
     "BaseResourcePage",
     "BidiControlsMixin",
     "DocumentText",
-    "FrenchStemsMixin",
     "Licence",
     "PortalPage",
     "PortalPageManager",

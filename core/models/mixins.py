@@ -1,9 +1,8 @@
-"""Mixins of model text: what typed names lose, and the stems that search indexes."""
+"""Mixins of model text: what typed names lose."""
 
 from django.db import models
-from wagtail.search import index
 
-from ..text import fold, strip_bidi_controls, terms
+from ..text import strip_bidi_controls
 
 
 class BidiControlsMixin(models.Model):
@@ -23,24 +22,3 @@ class BidiControlsMixin(models.Model):
     def strip_bidi_controls(self) -> None:
         for name in self.bidi_controls_fields:
             setattr(self, name, strip_bidi_controls(getattr(self, name) or ""))
-
-
-class FrenchStemsMixin(models.Model):
-    """Gives an indexed model `search_stems` (declare `index.SearchField("search_stems")`):
-    the French terms of its other searched text (`core.text.terms`), where the query's stems
-    are found, then the same text folded (`core.text.fold`), where its phrases are found
-    accent-insensitively. A model, not a plain mixin, because the OpenSearch backend names
-    each field after the model that defines it."""
-
-    class Meta:
-        abstract = True
-
-    @property
-    def search_stems(self) -> str:
-        texts = []
-        for field in self.get_search_fields():
-            if isinstance(field, index.SearchField) and field.field_name != "search_stems":
-                value = field.get_value(self)
-                texts.append(value if isinstance(value, str) else str(value or ""))
-        text = " ".join(texts)
-        return f"{terms(text)}\n{fold(text)}"

@@ -11,8 +11,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from .documents import DocumentText
-from .mixins import FrenchStemsMixin
 from .pages import PortalPage
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -41,7 +39,7 @@ LICENCE_URLS = {
 }
 
 
-class BaseResourcePage(FrenchStemsMixin, PortalPage):
+class BaseResourcePage(PortalPage):
     """What every published resource carries: a summary, an image, a licence, a review date and
     the steps of the cooperation path it serves. Its discussions are the forums' to show
     (`{% resource_discussions page %}`)."""
@@ -88,23 +86,11 @@ class BaseResourcePage(FrenchStemsMixin, PortalPage):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
-        index.SearchField("documents_text"),
-        index.SearchField("search_stems"),
         index.FilterField("steps"),
     ]
 
     class Meta:
         abstract = True
-
-    @property
-    def documents_text(self) -> str:
-        """The text of the attached documents, read at upload, for search."""
-        attached = getattr(self, "documents", None)
-        if attached is None or not self.pk:
-            return ""
-        ids = [link.document_id for link in attached.all()]
-        texts = DocumentText.objects.filter(document_id__in=ids).values_list("text", flat=True)
-        return "\n".join(texts)
 
     @property
     def licence_url(self) -> str:

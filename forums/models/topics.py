@@ -1,7 +1,6 @@
 """Topics and their posts: the posts' attachments, earlier texts and "useful" marks."""
 
 import uuid
-from functools import cached_property
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -10,17 +9,14 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from core import uploads
-from core.models import FrenchStemsMixin
 
 from .marks import MemberMark
 from .spaces import Space
 
 
-class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class TopicQuerySet(models.QuerySet):
     def listed(self):
         """A space's listing order: pinned first, then by last activity."""
         return self.select_related("author", "space").order_by("-is_pinned", "-last_post_at")
@@ -44,11 +40,11 @@ class TopicQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class Topic(FrenchStemsMixin, index.Indexed, models.Model):
+class Topic(models.Model):
     """A question or a discussion in a space; its first post is its opening message.
 
-    Indexed for search as one document: its title and the text of the posts readers see
-    (hidden and deleted posts are left out), filtered by space for permissions."""
+    Search finds it as one document (search.build): its title and the text of the posts
+    readers see (hidden and deleted posts are left out), filtered by its space."""
 
     space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="topics")
     title = models.CharField(_("titre"), max_length=200)
@@ -77,15 +73,6 @@ class Topic(FrenchStemsMixin, index.Indexed, models.Model):
 
     objects = TopicQuerySet.as_manager()
 
-    search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
-        index.SearchField("search_text"),
-        index.SearchField("search_stems"),
-        index.FilterField("space_id"),
-        index.FilterField("last_post_at"),
-    ]
-
     class Meta:
         indexes = [models.Index(fields=["space", "-is_pinned", "-last_post_at"])]
         verbose_name = _("sujet")
@@ -96,12 +83,6 @@ class Topic(FrenchStemsMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
-
-    @cached_property
-    def search_text(self) -> str:
-        # Cached: the search backend reads it once per indexed field (title, body, stems…).
-        # Services reindex a freshly loaded topic, so a cached text is never stale there.
-        return "\n".join(self.posts.shown().order_by("created_at").values_list("body", flat=True))
 
 
 class PostQuerySet(models.QuerySet):

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import FrenchStemsMixin, PortalPage, live_lists
+from core.models import PortalPage, live_lists
 
 
 class CooperationPathPage(PortalPage):
@@ -47,7 +47,7 @@ KINDS = {
 }  # fmt: skip
 
 
-class StepPage(RoutablePageMixin, FrenchStemsMixin, PortalPage):
+class StepPage(RoutablePageMixin, PortalPage):
     """A threshold of the path; gathers the sheets, videos and tools tagged with it: the latest
     few of each kind on its page (a step may gather hundreds), all of them, page by page, on
     its list of that kind (`fiches/`, `videos/`, `outils/`).
@@ -62,7 +62,6 @@ class StepPage(RoutablePageMixin, FrenchStemsMixin, PortalPage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
-        index.SearchField("search_stems"),
     ]
     parent_page_types = ["resources.CooperationPathPage"]
     subpage_types = []

@@ -135,7 +135,10 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
     search_fields = BaseResourcePage.search_fields + [
         index.SearchField("transcript"),
         index.SearchField("description"),
-        index.RelatedFields("speakers", [index.SearchField("name")]),
+        index.RelatedFields(
+            "speakers",
+            [index.SearchField("name"), index.SearchField("role"), index.SearchField("bio")],
+        ),
         index.FilterField("edition_id"),
     ]
 

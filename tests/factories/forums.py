@@ -12,7 +12,6 @@ import factory
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.search import index
 
 from forums import markup, services
 from forums.models import (
@@ -25,6 +24,7 @@ from forums.models import (
     Topic,
     Visibility,
 )
+from search import sync
 
 from .accounts import UserFactory
 from .base import fake, french_title, unique
@@ -94,7 +94,7 @@ def refresh_topic(topic: Topic) -> None:
     topic.post_count, topic.hidden_count = counts["count"], counts["hidden"]
     topic.last_post_at = counts["last"] or topic.created_at
     topic.save(update_fields=["post_count", "hidden_count", "last_post_at"])
-    index.insert_or_update_object(Topic.objects.get(pk=topic.pk))
+    sync.refresh_topics([topic.pk])
 
 
 class PostFactory(factory.django.DjangoModelFactory):

@@ -15,7 +15,6 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Page, Site
-from wagtail.search import index
 
 from core.models import Territory, TerritoryKind
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
@@ -32,6 +31,7 @@ from resources.models import (
     ToolPage,
     VideoPage,
 )
+from search import sync
 
 from .base import fake, french_title, unique
 
@@ -160,8 +160,9 @@ class ResourcePageFactory(PortalPageFactory):
         if create and extracted:
             self.steps.add(*extracted)
             self.save()
-            # Saved, a page is indexed before its steps are: indexed again, as on publishing.
-            index.insert_or_update_object(self)
+            # Saved, a page's search document is written before its steps are: again, as on
+            # publishing.
+            sync.refresh_pages([self.pk])
 
 
 class ExperienceSheetFactory(ResourcePageFactory):

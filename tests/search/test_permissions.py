@@ -9,6 +9,7 @@ from tests.factories import SpaceFactory, StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+SHARED = "zyzomys"  # in the three topics: counted in the filters of those who may read them
 VISITORS = ["anonyme", "membre", "membre du CoDir", "équipe CNFPT"]
 # word: who finds it (anonymous, member, CoDir member, staff)
 EXPECTED = {
@@ -40,7 +41,10 @@ def contents(codir, django_capture_on_commit_callbacks):
             (codir.space, "zeugma"),
         ]:
             services.topic_create(
-                space=space, author=author, title=f"Sujet {word}", body=f"Le mot {word}."
+                space=space,
+                author=author,
+                title=f"Sujet {word}",
+                body=f"Le mot {word}, et {SHARED}.",
             )
         topic = services.topic_create(
             space=public, author=author, title="Un fil", body="Ouverture."
@@ -64,3 +68,23 @@ def test_each_visitor_finds_only_what_they_may_read(client, visitors, contents, 
         suggested = client.get("/recherche/suggestions/", {"q": word, "format": "json"}).json()
         if not found_by[number]:
             assert not suggested["suggestions"], (VISITORS[number], word)
+
+
+@pytest.mark.parametrize("number", range(len(VISITORS)), ids=VISITORS)
+def test_counts_filters_and_suggestions_hold_only_what_each_visitor_may_read(
+    client, visitors, contents, number
+):
+    if number in visitors:
+        client.force_login(visitors[number])
+    readable = [word for word in ("zebulon", "zanzibar", "zeugma") if EXPECTED[word][number]]
+    html = client.get("/recherche/", {"q": SHARED}).content.decode()
+    assert f"{len(readable)} résultat" in html
+    assert f"Discussions ({len(readable)})" in html
+    start = html.index('<nav class="facets"')
+    facets = html[start : html.index("</nav>", start)]
+    assert facets.count("espace=") == len(readable)
+    for word in {"zebulon", "zanzibar", "zeugma"} - set(readable):
+        assert word not in html
+    suggested = client.get("/recherche/suggestions/", {"q": "Sujet z", "format": "json"}).json()
+    topics = {title for title in suggested["suggestions"] if title.startswith("Sujet z")}
+    assert topics == {f"Sujet {word}" for word in readable}  # (OpenSearch adds demo pages)

@@ -1,0 +1,217 @@
+"""The counts of every filter's values among a search's hits, in one request: one SQL query
+on the databases (a GROUP BY per filter, joined by UNION ALL, each with its label), one
+search with an aggregation per filter on OpenSearch (then the labels of the values found).
+
+Each filter is counted under the other chosen filters, not its own, so that a count is what
+its link shows. `reach` is counted too, never shown: how many hits anyone may read (the
+query log keeps that).
+"""
+
+import inspect
+
+from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from core.models import Territory
+from forums.models import Space
+
+from .models import Kind, SearchDocument
+
+FACET_LIMIT = 10  # values shown for a filter with many (territories, spaces)
+AGGREGATION_SIZE = 500  # OpenSearch returns the 10 most frequent values unless told otherwise
+KIND_LABELS = {
+    Kind.SHEET: _("Fiches expérience"),
+    Kind.VIDEO: _("Vidéos"),
+    Kind.TOOL: _("Outils"),
+    Kind.STEP: _("Étapes du chemin"),
+    Kind.PAGE: _("Autres pages"),
+    Kind.TOPIC: _("Discussions"),
+    Kind.DOCUMENT: _("Documents"),
+}
+# filter -> (document field, label field on the databases); a space is named in URLs by slug
+TEXT_VALUES = {"type", "reach", "espace"}
+FACETS = {
+    "type": ("kind", None),
+    "etape": ("steps", "steps__title"),
+    "territoire": ("territory_id", "territory__name"),
+    "edition": ("edition_id", "edition__title"),
+    "espace": ("space__slug", "space__name"),
+    "reach": ("reach", None),
+}
+
+
+def count(backend, query, scope, documents) -> list[tuple[str, list]]:
+    """[(filter, [(value, label, count)])] for the search of `query` by `scope`;
+    `documents(scope, without)` are the documents searched without one chosen filter."""
+
+    def searched(without):
+        return backend.search(query, documents(scope, without))
+
+    if hasattr(backend, "es"):
+        rows = _aggregated(lambda name: searched(name if name in scope.chosen else ""))
+    else:
+        rows = _grouped(searched, scope)
+    counts: dict[str, list] = {name: [] for name in FACETS}
+    for name, value, label, number in rows:
+        if value not in (None, "") and number:
+            counts[name].append((value, label, number))
+    return [(name, _shown(name, values, scope)) for name, values in counts.items()]
+
+
+def _shown(name: str, values: list, scope) -> list:
+    """The kinds in their own order; other values most frequent first, FACET_LIMIT of them
+    and the chosen one."""
+    if name == "type":
+        order = {kind: position for position, kind in enumerate(Kind.values)}
+        return [
+            (value, str(KIND_LABELS[value]), number)
+            for value, _label, number in sorted(values, key=lambda row: order.get(row[0], 99))
+            if value in KIND_LABELS
+        ]
+    if name == "reach":
+        return values
+    values = sorted(values, key=lambda row: (-row[2], str(row[1])))
+    chosen = scope.chosen.get(name, (None, None))[0]
+    if name == "espace" and chosen is not None:
+        chosen = scope.chosen[name][1].slug
+    return [
+        row for position, row in enumerate(values) if position < FACET_LIMIT or row[0] == chosen
+    ]
+
+
+# The columns the databases group by, beside the steps: (filter, value, label)
+GROUPED = [
+    ("type", "kind", None),
+    ("territoire", "territory_id", "territory__name"),
+    ("edition", "edition_id", "edition__title"),
+    ("espace", "space__slug", "space__name"),
+    ("reach", "reach", None),
+]
+
+
+def _grouped(searched, scope) -> list:
+    """The filters that leave out the same chosen filter (all of them when none is chosen)
+    share one GROUP BY on all their columns, the steps (many to many) one of their own: two
+    full-text matches without a chosen filter, all joined in one query."""
+    groups: dict[str, list[str]] = {}
+    for name in FACETS:
+        groups.setdefault(name if name in scope.chosen else "", []).append(name)
+    columns = [f for _n, field, label in GROUPED for f in (field, label) if f]
+    parts = []
+    for without, names in groups.items():
+        matched = _matched(searched(without))
+        nothing = {f"c{n}": Value(None, output_field=CharField()) for n in range(len(columns))}
+        if set(names) - {"etape"}:
+            values = {f"c{n}": Cast(F(column), CharField()) for n, column in enumerate(columns)}
+            parts.append(_branch(matched, f"{without}:", values, nothing["c0"], nothing["c0"]))
+        if "etape" in names:
+            step, title = Cast(F("steps"), CharField()), F("steps__title")
+            parts.append(_branch(matched, f"{without}:etape", nothing, step, title))
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found = []
+    for branch, *values, step, step_title, number in rows:
+        without, _sep, steps = branch.partition(":")
+        if steps:
+            if step is not None:
+                found.append(("etape", int(step), step_title, number))
+            continue
+        named = dict(zip(columns, values, strict=True))
+        for name, field, label in GROUPED:
+            if name in groups[without] and named[field] is not None:
+                value = named[field] if name in TEXT_VALUES else int(named[field])
+                found.append((name, value, named.get(label, ""), number))
+    return _summed(found)
+
+
+def _branch(matched, branch: str, values: dict, step, step_title):
+    names = [*values, "step", "step_title"]
+    return (
+        matched.annotate(
+            branch=Value(branch, output_field=CharField()),
+            **values,
+            step=step,
+            step_title=step_title,
+        )
+        .values("branch", *names)
+        .annotate(number=Count("pk"))
+        .values_list("branch", *names, "number")
+    )
+
+
+def _summed(rows: list) -> list:
+    """One row per filter and value: the GROUP BY of several columns counts a value in as
+    many rows as it has neighbours."""
+    counts: dict = {}
+    for name, value, label, number in rows:
+        key = (name, value)
+        counts[key] = (label, counts.get(key, ("", 0))[1] + number)
+    return [(name, value, label, number) for (name, value), (label, number) in counts.items()]
+
+
+def _matched(results):
+    """The documents a database backend's search matched, as a queryset without ordering."""
+    compiler = results.query_compiler
+    config = compiler.get_config(results.backend)
+    if "backend" in inspect.signature(compiler.search).parameters:
+        queryset = compiler.search(config, None, None, backend=results.backend)
+    else:
+        queryset = compiler.search(config, None, None)
+    return queryset.order_by()
+
+
+def _aggregated(searched) -> list:
+    aggregations, results = {}, None
+    for name, (field, _label) in FACETS.items():
+        results = searched(name)
+        compiler = results.query_compiler
+        field = "space_id" if name == "espace" else field
+        column = compiler.mapping.get_field_column_name(compiler._get_filterable_field(field))
+        aggregations[name] = {
+            "filter": compiler.get_query(),
+            "aggregations": {"values": {"terms": {"field": column, "size": AGGREGATION_SIZE}}},
+        }
+    response = results._backend_do_search(
+        {"query": {"match_all": {}}, "aggregations": aggregations},
+        index=results.backend.get_index_for_model(SearchDocument).name,
+        size=0,
+    )
+    found = {
+        name: [
+            (bucket["key"], bucket["doc_count"])
+            for bucket in response["aggregations"][name]["values"]["buckets"]
+        ]
+        for name in FACETS
+    }
+    labels = _labels(found)
+    rows = [("espace", *row) for row in _spaces(found.pop("espace"))]
+    return rows + [
+        (name, value, labels.get((name, value), ""), number)
+        for name, values in found.items()
+        for value, number in values
+    ]
+
+
+def _labels(found: dict) -> dict:
+    """The names of the territories, pages (steps, editions) and spaces counted."""
+    ids = {name: [value for value, _n in values] for name, values in found.items()}
+    labels = {}
+    pages = dict(
+        Page.objects.filter(pk__in=ids["etape"] + ids["edition"]).values_list("pk", "title")
+    )
+    for name in ("etape", "edition"):
+        labels.update({(name, pk): pages[pk] for pk in ids[name] if pk in pages})
+    if ids["territoire"]:
+        names = Territory.objects.filter(pk__in=ids["territoire"]).values_list("pk", "name")
+        labels.update({("territoire", pk): label for pk, label in names})
+    return labels
+
+
+def _spaces(values: list) -> list:
+    """The space ids counted by OpenSearch as the slugs of the URLs, with their names."""
+    spaces = Space.objects.filter(pk__in=[pk for pk, _n in values]).values_list(
+        "pk", "slug", "name"
+    )
+    named = {pk: (slug, name) for pk, slug, name in spaces}
+    return [(*named[pk], number) for pk, number in values if pk in named]
