@@ -49,7 +49,9 @@ def test_a_phrase_in_quotes_stays_exact(client):
     assert "Charte de fonctionnement du collectif zorglub" in search(
         client, '"charte de fonctionnement"'
     )
-    assert "Aucun résultat" in search(client, '"fonctionnement de charte"')
+    # Its words, not in this order nor next to each other (a word of its own: the demo's pages
+    # may hold "fonctionnement. La charte", which PostgreSQL reads as the phrase).
+    assert "Aucun résultat" in search(client, '"fonctionnement zorglub"')
 
 
 @pytest.fixture
