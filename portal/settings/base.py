@@ -189,7 +189,7 @@ else:
 # A folder, so that the server's processes share one cache (see core/cache.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "core.file_cache.FileCache",  # Django's, culled now and then
         "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
