@@ -51,7 +51,7 @@ def search_index_follows_rollbacks(request, monkeypatch):
     from search.models import SearchDocument
 
     if rebuilt:  # update_index rewrote the documents: the index is made again from the rows
-        rebuilder = backend.get_index_for_model(SearchDocument).get_rebuilder()
+        rebuilder = backend.rebuilder_class(backend.get_index_for_model(SearchDocument))
         index = rebuilder.start()
         index.add_model(SearchDocument)
         index.add_items(SearchDocument, list(SearchDocument.objects.all()))
