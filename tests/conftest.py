@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from portal.demo.loader import load_demo
 from search import backends
+from search.models import SearchDocument
 from tests.factories import UserFactory
 
 
@@ -42,21 +43,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def search_index_follows_rollbacks(request, monkeypatch):
     """With OpenSearch, the index lives outside the test's transaction: what a test wrote to it
     is put back as the database is after the rollback, before the next test."""
-    if not settings.OPENSEARCH_URLS or not request.node.get_closest_marker("django_db"):
+    # Any test with the database, by its marker or by a fixture that asks for it (`db`).
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if not settings.OPENSEARCH_URLS or not uses_db:
         yield
         return
     request.getfixturevalue("db")
     cache.delete(backends.DOWN_KEY)
     backend = get_search_backend()
-    from search.models import SearchDocument
-
-    if rebuilt:  # update_index rewrote the documents: the index is made again from the rows
+    if any(rebuilt):  # update_index rewrote the documents: the index is made again from the rows
         rebuilder = backend.rebuilder_class(backend.get_index_for_model(SearchDocument))
         index = rebuilder.start()
         index.add_model(SearchDocument)
         index.add_items(SearchDocument, list(SearchDocument.objects.all()))
         rebuilder.finish()
-        rebuilt.clear()
+    rebuilt.clear()
     for model, pk in written_to_index:
         backend.sync(model, pk)
     written_to_index.clear()
@@ -68,13 +71,14 @@ def search_index_follows_rollbacks(request, monkeypatch):
         apply(self, obj, remove)
 
     monkeypatch.setattr(backends.ResilientOpenSearchBackend, "_apply", recorded)
-    # update_index rewrites every document under new ids (not reused on PostgreSQL) and
-    # rebuilds the index: the next test gets it made again from the rolled-back rows.
+    # update_index rewrites every search document under new ids (not reused on PostgreSQL) and
+    # rebuilds their index in bulk: the next test gets it made again from the rolled-back rows
+    # (the pages' own indexes serve only the admin's search).
     index_class = type(backend.get_index_for_model(SearchDocument))
     add_items = index_class.add_items
 
     def recorded_items(self, model, items):
-        rebuilt.append(model)
+        rebuilt.append(model is SearchDocument)
         return add_items(self, model, items)
 
     monkeypatch.setattr(index_class, "add_items", recorded_items)
@@ -82,7 +86,7 @@ def search_index_follows_rollbacks(request, monkeypatch):
 
 
 written_to_index: set[tuple[type, str]] = set()
-rebuilt: list = []
+rebuilt: list[bool] = []
 
 
 @pytest.fixture(autouse=True)
