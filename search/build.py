@@ -244,10 +244,14 @@ def _space_filters(topic: Topic) -> dict:
 
 
 def _attachment_text(attachment) -> str:
-    """The text of a forum attachment, read from its stored file (PDF, office, text)."""
-    extension = attachment.file.name.rsplit(".", 1)[-1].lower()
-    try:
-        with attachment.file.open("rb") as file:
-            return extract_text(file, extension)
-    except OSError:  # the file is missing from storage
-        return ""
+    """The text of a forum attachment, read from its stored file (PDF, office, text) the first
+    time and kept with it: a topic's documents are built again at every reply."""
+    if attachment.text is None:
+        extension = attachment.file.name.rsplit(".", 1)[-1].lower()
+        try:
+            with attachment.file.open("rb") as file:
+                attachment.text = extract_text(file, extension)
+        except OSError:  # the file is missing from storage: read again at the next build
+            return ""
+        Attachment.objects.filter(pk=attachment.pk).update(text=attachment.text)
+    return attachment.text

@@ -82,13 +82,7 @@ def _shown(name: str, values: list, scope) -> list:
 
 
 # The columns the databases group by, beside the steps: (filter, value, label)
-GROUPED = [
-    ("type", "kind", None),
-    ("territoire", "territory_id", "territory__name"),
-    ("edition", "edition_id", "edition__title"),
-    ("espace", "space__slug", "space__name"),
-    ("reach", "reach", None),
-]
+GROUPED = [(name, field, label) for name, (field, label) in FACETS.items() if name != "etape"]
 
 
 def _grouped(searched, scope) -> list:

@@ -45,7 +45,7 @@ def search(request):
     parsed = parse(query)
     context["no_words"] = bool(query) and parsed is None
     if parsed is not None:
-        outcome, searched = find(request, scope, parsed)
+        outcome, searched = find(request, scope, query, parsed)
         context.update(
             approximate=searched.approximate,
             results=outcome.results,
@@ -68,10 +68,9 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def find(request, scope, parsed):
+def find(request, scope, query: str, parsed):
     """(outcome, query searched): all the words first; when they find nothing, most of them
     (`SearchQuery.relaxed`, "Résultats approchants" on the page)."""
-    query = clean_query(request.GET.get("q", ""))
     for searched, key in ((parsed, query), (parsed.relaxed(), f"~{query}")):
         if searched is None:
             break

@@ -156,6 +156,8 @@ class Attachment(models.Model):
     is_image = models.BooleanField(default=False)
     # Empty for a file whose kind is unknown: it is then downloaded as bytes.
     content_type = models.CharField(_("type du fichier"), max_length=100, blank=True)
+    # The text search read from the file, once (None: not read yet; the file never changes).
+    text = models.TextField(null=True, editable=False)
 
     def __str__(self):
         return self.name

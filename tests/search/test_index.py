@@ -113,6 +113,23 @@ def test_an_attachments_text_is_found_by_the_readers_of_its_space_only(
     assert "Mutualisation des agents" in html  # the topic it belongs to is named
 
 
+def test_an_attachments_text_is_read_once_not_at_every_reply(
+    client, codir, private_topic, django_capture_on_commit_callbacks
+):
+    upload = SimpleUploadedFile("bilan.txt", b"Bilan du transport scolaire")
+    with django_capture_on_commit_callbacks(execute=True):
+        post = services.post_create(
+            topic=private_topic, author=codir.member, body="Le bilan", attachment=upload
+        )
+    attachment = post.attachments.get()
+    assert attachment.text == "Bilan du transport scolaire"
+    attachment.file.delete(save=False)  # a reply builds the topic's documents again
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(topic=private_topic, author=codir.other_member, body="Merci")
+    client.force_login(codir.other_member)
+    assert "bilan.txt" in titles(found(client, "transport scolaire"))
+
+
 def test_a_speakers_name_role_and_biography_find_their_talks(client):
     expert = Expert.objects.create(
         name="Aurélie Zimmermann", role="Directrice de l'ingénierie", bio="Spécialiste du bocage."
