@@ -78,6 +78,12 @@ def members_changed() -> None:
 _in_service = contextvars.ContextVar("forums_scopes_in_service", default=False)
 
 
+def in_service() -> bool:
+    """Whether the code running is a service (`explicit`): its writes and what follows them
+    (search's documents) then commit or roll back together."""
+    return _in_service.get()
+
+
 def explicit(service):
     """Runs `service`, which says itself what it changes: the receivers stand aside meanwhile."""
 
@@ -94,7 +100,7 @@ def explicit(service):
 
 def _receiver(action):
     def receive(sender, instance, **kwargs):
-        if not _in_service.get():
+        if not in_service():
             action(instance, **kwargs)
 
     return receive

@@ -56,19 +56,28 @@ def speaker_changed(instance, raw=False, **kwargs):
         sync.refresh_pages(videos)
 
 
-# The discussions' writes are refreshed once the transaction commits, each topic or space
-# once however many of its rows were written.
+# A service's writes refresh their documents in its own transaction: a database too busy for
+# the documents refuses the whole write, which the member is asked to send again, rather than a
+# write committed and reported as failed. Other writes (the admin's, row by row) are refreshed
+# once the transaction commits, each topic or space once however many of its rows were written;
+# a failure then is logged, and the next write or `update_index` catches up.
 _pending = threading.local()
 
 
 def discussions_written(sender, topic_id=None, space_id=None, **kwargs):
+    if scopes.in_service():
+        if space_id:
+            sync.refresh_space(space_id)
+        if topic_id:
+            sync.refresh_topics([topic_id])
+        return
     if not hasattr(_pending, "topics"):
         _pending.topics, _pending.spaces = set(), set()
     if topic_id:
         _pending.topics.add(topic_id)
     if space_id:
         _pending.spaces.add(space_id)
-    transaction.on_commit(_flush)
+    transaction.on_commit(_flush, robust=True)
 
 
 def _flush() -> None:

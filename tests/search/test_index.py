@@ -9,10 +9,12 @@ from html import unescape
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import OperationalError
 from wagtail.models import PageViewRestriction
 
 from forums import services
 from resources.models import Expert
+from search import sync
 from search.models import Kind, Reach, SearchDocument
 from tests.factories import (
     SpaceFactory,
@@ -76,6 +78,35 @@ def test_a_hidden_or_deleted_post_leaves_its_topics_document(
     assert "Un fil ouvert" not in titles(found(client, "sextant"))
     assert "Un fil ouvert" not in titles(found(client, "tympan"))
     assert "Un fil ouvert" in titles(found(client, "ocarina"))
+
+
+def test_a_reply_whose_documents_cannot_be_written_is_refused_whole(codir, thread, monkeypatch):
+    """The documents are written in the reply's transaction: a database too busy for them
+    refuses the reply, which the member may send again, rather than committing it and saying
+    it failed (the member would post it twice)."""
+
+    def busy(topic_ids):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(sync, "refresh_topics", busy)
+    with pytest.raises(services.ForumBusy):
+        services.post_create(topic=thread, author=codir.member, body="Le mot sextant.")
+    assert not thread.posts.filter(body="Le mot sextant.").exists()
+
+
+def test_an_admin_write_whose_documents_fail_is_kept_and_logged(
+    thread, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    def busy(topic_ids):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(sync, "refresh_topics", busy)
+    with django_capture_on_commit_callbacks(execute=True):
+        thread.title = "Un fil renommé"
+        thread.save()
+    thread.refresh_from_db()
+    assert thread.title == "Un fil renommé"
+    assert "database is locked" in caplog.text
 
 
 def test_a_space_made_private_or_closed_takes_its_topics_with_it(
