@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404, QueryDict
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -16,6 +17,26 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.policy)
         return response
+
+
+class NullCharacterMiddleware:
+    """A NUL character has no meaning in an address, and PostgreSQL refuses it in any text it
+    compares: removed from the query string's values (a search for "mot\0" is a search for
+    "mot"); an address whose path holds one leads nowhere (404)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
 
 
 class CachedSiteMiddleware:

@@ -10,11 +10,12 @@ Filters (URL parameters): `type` (kind), `territoire`, `etape` (cooperation step
 other chosen filters, so a count is what its link will show.
 """
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core import cache
@@ -141,17 +142,23 @@ def run(scope: Scope, query: str, wagtail_query, page_number, present) -> Outcom
 
 def _run(scope: Scope, query: str, wagtail_query, number: int, name: str, present) -> Outcome:
     backend = backends.backend(name)
-    results = backend.search(wagtail_query, documents(scope))
-    # The count is the kinds' counts' sum (or the chosen kind's): no query of its own.
-    counted = facets.count(backend, wagtail_query, scope, documents)
-    kinds = {value: number for value, _label, number in dict(counted)["type"]}
-    chosen = scope.chosen.get("type", (None,))[0]
-    exact = exact_titles(scope, query)
-    total = max(kinds.get(chosen, 0) if chosen else sum(kinds.values()), len(exact))
-    hits = RankedHits(results, exact, min(total, MAX_RESULTS))
-    # A paginator of numbers: what is kept in the cache holds plain values only.
-    page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
-    shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
+    with getattr(backend, "planned", contextlib.nullcontext)():
+        # The count is the kinds' counts' sum (or the chosen kind's): no query of its own.
+        counted = facets.count(backend, wagtail_query, scope, documents)
+        kinds = {value: number for value, _label, number in dict(counted)["type"]}
+        chosen = scope.chosen.get("type", (None,))[0]
+        searched = documents(scope)
+        if getattr(backend, "ranks_exact_titles", False):  # in its ranking, not apart
+            exact, searched = [], searched.annotate(exact_title=exact_title(query))
+        else:
+            exact = exact_titles(scope, query)
+        total = max(kinds.get(chosen, 0) if chosen else sum(kinds.values()), len(exact))
+        broad = total > getattr(backend, "BROAD", total) and backend.search_broad
+        results = (broad or backend.search)(wagtail_query, searched)
+        hits = RankedHits(results, exact, min(total, MAX_RESULTS))
+        # A paginator of numbers: what is kept in the cache holds plain values only.
+        page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
+        shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
     page.object_list = present(shown)
     public_total = total
     if scope.user.is_authenticated and total:
@@ -175,6 +182,12 @@ def _public_total(counted: list, total: int) -> int:
         value: number for name, values in counted if name == "reach" for value, _l, number in values
     }
     return min(reaches.get(Reach.PUBLIC, 0), total)
+
+
+def exact_title(query: str):
+    """1 for a document titled exactly as the query (accents and case aside), else 0."""
+    key = build.title_key(query)
+    return Case(When(title_key=key, then=1), default=0) if key else Value(0)
 
 
 def exact_titles(scope: Scope, query: str) -> list:

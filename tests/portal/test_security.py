@@ -123,3 +123,25 @@ def test_an_image_that_is_not_an_image_is_refused(admin_client_):
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
     assert not Image.objects.filter(title="Photo").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/recherche/?q=carte%00mentale&espace=%00&type=fiches%00",
+        "/recherche/suggestions/?q=ca%00r",
+        "/?page=%00",
+        "/espaces/?page=1%00",
+    ],
+)
+def test_a_nul_character_in_the_query_string_is_taken_out(client, url):
+    response = client.get(url)
+    assert response.status_code in (200, 302, 404)
+    assert "\x00" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_the_path_leads_nowhere(client):
+    assert client.get("/fiches%00/").status_code == 404
+    assert client.get("/recherche%00/").status_code == 404

@@ -4,12 +4,15 @@ in one list with an exact title first; on whichever backend the suite runs again
 
 import io
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
+from django.conf import settings as django_settings  # noqa: F401 - read by skipif
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection  # noqa: F401 - read by skipif
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from forums import services
@@ -194,6 +197,24 @@ def test_an_exact_title_comes_first_whatever_its_kind(
         )
     assert titles(found(client, "carte mentale"))[0] == "Carte mentale"
     assert titles(found(client, "Carte Mentale"))[0] == "Carte mentale"
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql' or django_settings.OPENSEARCH_URLS",
+    reason="PostgreSQL's search ranks a word held by most documents by their titles",
+)
+def test_a_word_that_most_documents_hold_ranks_titles_first_then_the_newest(client, monkeypatch):
+    from search.postgres import IndexedPostgresSearchBackend
+
+    monkeypatch.setattr(IndexedPostgresSearchBackend, "BROAD", 2)
+    older = StandardPageFactory(title="Atelier ancien", intro="Le mot gypaète, dans le texte.")
+    newer = StandardPageFactory(title="Atelier récent", intro="Le mot gypaète, dans le texte.")
+    StandardPageFactory(title="Le gypaète barbu", intro="Un oiseau.")
+    SearchDocument.objects.filter(page=older).update(date=timezone.now() - timedelta(days=9))
+    SearchDocument.objects.filter(page=newer).update(date=timezone.now())
+    shown = titles(found(client, "gypaète"))
+    assert shown == ["Le gypaète barbu", "Atelier récent", "Atelier ancien"]
+    assert "3 résultats" in found(client, "gypaete")
 
 
 def test_update_index_rebuilds_every_document_with_progress(client):
