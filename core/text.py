@@ -4,6 +4,7 @@ search reads it (folded, elisions and stop words removed, stemmed: see search/fr
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -146,8 +147,7 @@ def compound_terms(parts: list[str]) -> list[str]:
 def terms(text: str) -> str:
     """The index terms of a text, in its order, space separated: folded, elisions and stop
     words removed, stemmed."""
-    tokens = TOKEN.finditer(fold(text))
-    return " ".join(term for token in tokens for term in token_terms(token.group()))
+    return " ".join(chain.from_iterable(map(token_terms, TOKEN.findall(fold(text)))))
 
 
 @lru_cache(maxsize=100_000)

@@ -87,14 +87,13 @@ class ExperienceSheetPage(BaseResourcePage):
         ),
         *BaseResourcePage.resource_panels,
     ]
-    search_fields = BaseResourcePage.search_fields + [
+    document_fields = BaseResourcePage.document_fields + [
         index.SearchField("challenge"),
         index.SearchField("productions"),
         index.SearchField("phases"),
         index.SearchField("facilitator_role"),
         index.SearchField("lessons"),
         index.RelatedFields("territory", [index.SearchField("name")]),
-        index.FilterField("territory_id"),
     ]
 
     parent_page_types = ["experiences.ExperienceIndexPage"]

@@ -22,7 +22,7 @@ class HomePage(PortalPage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("key_messages")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    document_fields = [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -50,7 +50,7 @@ class StandardPage(PortalPage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    document_fields = [
         index.SearchField("intro"),
         index.SearchField("body"),
     ]

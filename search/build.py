@@ -27,8 +27,6 @@ from .models import Kind, Reach
 SUMMARY_LENGTH = 3000  # of the text as written, where a hit's excerpt is looked for
 KINDS = {ExperienceSheetPage: Kind.SHEET, VideoPage: Kind.VIDEO, ToolPage: Kind.TOOL}
 KINDS[StepPage] = Kind.STEP
-# Fields every page has and whose text is not the page's (Wagtail's own).
-SKIPPED = {"title", "search_description", "seo_title", "slug"}
 
 
 @dataclass
@@ -68,13 +66,15 @@ def _text(value) -> str:
 
 
 def page_text(page) -> list[str]:
-    """The text of a page's search fields (what its type declares for search), related
-    objects included; the title is the document's own field."""
+    """The text of the fields a page type declares for its search document (its
+    `document_fields`: index.SearchField and index.RelatedFields), related objects included;
+    the title is the document's own field. Wagtail's own index of pages, which its admin
+    searches, holds their titles only (Page.search_fields): a video's transcript is not
+    indexed twice."""
     texts = []
-    for search_field in page.get_search_fields():
+    for search_field in getattr(page, "document_fields", []):
         if isinstance(search_field, index.SearchField):
-            if search_field.field_name not in SKIPPED:
-                texts.append(_text(search_field.get_value(page)))
+            texts.append(_text(search_field.get_value(page)))
         elif isinstance(search_field, index.RelatedFields):
             related = getattr(page, search_field.field_name, None)
             objects = related.all() if hasattr(related, "all") else [related] if related else []

@@ -15,17 +15,32 @@ Two costs grow with the number of hits, and a common word matches nearly every d
 - Ranking reads the body vector of every hit. Beyond BROAD hits (`search_broad`), the hits are
   ranked by their title's match, then newest first: a word that nearly every document holds
   says little of which is about it, and its title says most.
+
+Writing (`TitleNormsIndex`): Wagtail's index sets the title weights (`title_norm`, the average
+title length over this one's) after every write by reading every entry twice, 80 ms per post
+at full size; here the average is taken over the latest entries and only the entries written
+are updated (a full rebuild still sets every entry from the exact average). The search
+documents' entries are computed by PostgreSQL from their rows, in one statement per batch.
 """
 
 import contextlib
 
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Avg, F, Q
+from django.db.models.functions import Length
+from django.utils.encoding import force_str
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.backends.database.postgres.weights import get_weight
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_content_type_pk
+
+from .models import SearchDocument
 
 
 class IndexedQueryCompiler(PostgresSearchQueryCompiler):
@@ -62,8 +77,85 @@ def excludes(query) -> bool:
     return isinstance(query, Not) or any(map(excludes, getattr(query, "subqueries", ())))
 
 
+class TitleNormsIndex(PostgresIndex):
+    SAMPLE = 2000  # latest entries whose average title length weighs a new entry's title
+
+    def add_items(self, model, objs):
+        objs = list(objs)
+        if not objs:
+            return
+        if model is SearchDocument:
+            self._add_from_columns(model, objs)
+        else:
+            super().add_items(model, objs)
+        titled = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
+        latest = self.entries.order_by("-pk").values("pk")[: self.SAMPLE]
+        average = titled.filter(pk__in=latest).aggregate(Avg("title_length"))["title_length__avg"]
+        written = titled.filter(
+            content_type_id=get_content_type_pk(model),
+            object_id__in=[force_str(obj.pk) for obj in objs],
+        )
+        if average:
+            written.update(title_norm=average / F("title_length"))
+
+    def _add_from_columns(self, model, objs) -> None:
+        """Wagtail's index entries of objects whose searched text is their own columns (the
+        search documents), written by one INSERT … SELECT from their rows: the same vectors
+        and texts as Wagtail's `add_items`, without building four expressions per object in
+        Python (half the time of `update_index`)."""
+        columns = {"title": [], "body": [], "autocomplete": []}
+        for field in model.get_search_fields():
+            column = connection.ops.quote_name(model._meta.get_field(field.field_name).column)
+            if isinstance(field, AutocompleteField):
+                columns["autocomplete"].append((column, self.backend.autocomplete_config, "D"))
+            elif isinstance(field, SearchField):
+                part = "title" if field.field_name == "title" else "body"
+                columns[part].append((column, self.backend.config, get_weight(field.boost)))
+
+        def vector(found):
+            return (
+                " || ".join(
+                    f"setweight(to_tsvector('{config}'::regconfig, COALESCE({column}, '')),"
+                    f" '{weight}')"
+                    for column, config, weight in found
+                )
+                or "''::tsvector"
+            )
+
+        def text(found):
+            return (
+                "concat_ws(' ', "
+                + ", ".join(
+                    f"NULLIF(btrim({column}, E' \\t\\n\\r\\f\\013'), '')"
+                    for column, _c, _w in found
+                )
+                + ")"
+            )
+
+        sql = f"""
+            INSERT INTO {IndexEntry._meta.db_table}
+                (content_type_id, object_id, title, autocomplete, body, title_norm, title_text,
+                 body_text)
+            SELECT %s, id::text, {vector(columns["title"])}, {vector(columns["autocomplete"])},
+                {vector(columns["body"])}, 1.0, {text(columns["title"])}, {text(columns["body"])}
+            FROM {model._meta.db_table} WHERE id = ANY(%s)
+            ON CONFLICT (content_type_id, object_id)
+            DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0,
+                autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+                title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+        """  # noqa: S608 - names from the model, values as parameters
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(sql, [get_content_type_pk(model), [obj.pk for obj in objs]])
+
+    def _refresh_title_norms(self, full=False):
+        """Only a rebuild's (full); `add_items` weighs what it writes."""
+        if full:
+            super()._refresh_title_norms(full=True)
+
+
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedQueryCompiler
+    index_class = TitleNormsIndex
     ranks_exact_titles = True
     BROAD = 1000  # hits beyond which the title ranks them
 

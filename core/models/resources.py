@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
 from wagtail.search import index
 
 from .pages import PortalPage
@@ -84,10 +83,8 @@ class BaseResourcePage(PortalPage):
             heading=_("Classement et licence"),
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.FilterField("steps"),
-    ]
+    # What the page's search document holds beside its title (search.build.page_text).
+    document_fields = [index.SearchField("summary")]
 
     class Meta:
         abstract = True

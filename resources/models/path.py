@@ -22,7 +22,7 @@ class CooperationPathPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    document_fields = [index.SearchField("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["resources.StepPage"]
     max_count = 1
@@ -59,7 +59,7 @@ class StepPage(RoutablePageMixin, PortalPage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
+    document_fields = [
         index.SearchField("summary"),
         index.SearchField("body"),
     ]

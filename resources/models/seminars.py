@@ -58,11 +58,7 @@ class SeminarEditionPage(PortalPage):
         FieldPanel("summary"),
         FieldPanel("programme"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("programme"),
-        index.FilterField("year"),
-    ]
+    document_fields = [index.SearchField("summary"), index.SearchField("programme")]
     parent_page_types = ["resources.SeminarIndexPage"]
     subpage_types = []
 

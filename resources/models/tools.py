@@ -21,7 +21,7 @@ class ToolBoxPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    document_fields = [index.SearchField("intro")]
     parent_page_types = ["portal.HomePage", "resources.ToolBoxPage"]
     subpage_types = ["resources.ToolPage", "resources.ToolBoxPage"]
 
@@ -54,7 +54,7 @@ class ToolPage(BaseResourcePage):
         InlinePanel("documents", label=_("Documents à télécharger")),
         *BaseResourcePage.resource_panels,
     ]
-    search_fields = BaseResourcePage.search_fields + [
+    document_fields = BaseResourcePage.document_fields + [
         index.SearchField("purpose"),
         index.SearchField("when_to_use"),
         index.SearchField("how"),

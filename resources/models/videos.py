@@ -132,14 +132,13 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
         FieldPanel("edition"),
         *BaseResourcePage.resource_panels,
     ]
-    search_fields = BaseResourcePage.search_fields + [
+    document_fields = BaseResourcePage.document_fields + [
         index.SearchField("transcript"),
         index.SearchField("description"),
         index.RelatedFields(
             "speakers",
             [index.SearchField("name"), index.SearchField("role"), index.SearchField("bio")],
         ),
-        index.FilterField("edition_id"),
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]

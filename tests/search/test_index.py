@@ -225,3 +225,51 @@ def test_update_index_rebuilds_every_document_with_progress(client):
     assert "Search documents:" in output.getvalue()
     assert SearchDocument.objects.get(page=page).title == "Quinconce rebâti"
     assert "Quinconce rebâti" in titles(found(client, "quinconce"))
+
+
+def test_every_page_types_document_fields_name_its_fields():
+    """A page type's `document_fields` are what its search document holds (search.build):
+    each names a field or relation of the page, and Wagtail's own index of pages, searched by
+    its admin, holds the titles only."""
+    from django.apps import apps
+    from wagtail.models import Page
+    from wagtail.search import index
+
+    declared = [
+        m for m in apps.get_models() if issubclass(m, Page) and hasattr(m, "document_fields")
+    ]
+    assert len(declared) >= 8
+    for model in declared:
+        for field in model.document_fields:
+            assert isinstance(field, index.SearchField | index.RelatedFields), model
+            assert hasattr(model, field.field_name), (model, field.field_name)
+        assert {
+            f.field_name for f in model.get_search_fields() if isinstance(f, index.SearchField)
+        } == {"title"}, model
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql' or django_settings.OPENSEARCH_URLS",
+    reason="PostgreSQL's index entries of the search documents",
+)
+def test_the_search_documents_index_entries_are_wagtails_own(codir, thread):
+    """search.postgres writes the documents' entries in one INSERT … SELECT: the same vectors
+    and texts as Wagtail's own `add_items`, whitespace and accents included."""
+    from modelsearch.backends.database.postgres.postgres import IndexEntry, PostgresIndex
+    from wagtail.search.backends import get_search_backend
+
+    StandardPageFactory(title="  Élus\tet agents ", intro="Un texte\n\n sur deux lignes.\x0b")
+    ToolFactory(title="Un outil")
+    index_ = get_search_backend().get_index_for_model(SearchDocument)
+    docs = list(SearchDocument.get_indexed_objects())
+    columns = ["object_id", "title", "autocomplete", "body", "title_text", "body_text"]
+
+    def entries():
+        rows = IndexEntry.objects.filter(object_id__in=[str(doc.pk) for doc in docs])
+        return sorted(rows.filter(content_type__model="searchdocument").values_list(*columns))
+
+    PostgresIndex.add_items(index_, SearchDocument, docs)
+    wagtails = entries()
+    index_.add_items(SearchDocument, docs)
+    assert entries() == wagtails
+    assert len(wagtails) == len(docs) >= 3
