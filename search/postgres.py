@@ -105,7 +105,9 @@ class TitleNormsIndex(PostgresIndex):
         Python (half the time of `update_index`)."""
         columns = {"title": [], "body": [], "autocomplete": []}
         for field in model.get_search_fields():
-            column = connection.ops.quote_name(model._meta.get_field(field.field_name).column)
+            column = self.write_connection.ops.quote_name(
+                model._meta.get_field(field.field_name).column
+            )
             if isinstance(field, AutocompleteField):
                 columns["autocomplete"].append((column, self.backend.autocomplete_config, "D"))
             elif isinstance(field, SearchField):
