@@ -139,7 +139,15 @@ class SearchDocument(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("document de recherche")
         verbose_name_plural = _("documents de recherche")
-        indexes = [models.Index(fields=["reach", "kind"])]
+        indexes = [
+            models.Index(fields=["reach", "kind"]),
+            # What SQLite's search reads of every hit (search/sqlite.py), without the row and
+            # its long text.
+            models.Index(
+                fields=["id", "reach", "kind", "territory", "edition", "space", "title_key"],
+                name="search_document_hits",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -213,7 +213,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Search. The database backend by default; OpenSearch when OPENSEARCH_URL names its nodes
 # (comma-separated). The database index is then kept too: the search page answers from it
 # while OpenSearch is unavailable (search/backends.py).
-DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database"}
+# search/sqlite.py ranks SQLite's matches in one pass over its full-text index.
+DATABASE_SEARCH = {"BACKEND": "search.sqlite"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French, not PostgreSQL's default English. Our own stems (core/text.py) are indexed
     # beside the text and fold accents, which PostgreSQL's French configuration does not.
