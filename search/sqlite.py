@@ -8,8 +8,7 @@ matches once from the full-text index, each entry and document by its rowid, and
 BM25 as it goes: about 120 ms for a page of a common word's 14 000 hits at full size, 10 ms
 for a rare word (it was minutes and seconds). The words of the FTS5 title column (the title as
 written) weigh TITLE_WEIGHT times the body's (its folded text and stems, which the queries
-search). Queries the join does not serve (only exclusions, chosen fields) are
-Wagtail's.
+search). Queries the join does not serve (only exclusions, chosen fields) are Wagtail's.
 
 SQLite plans that join from its statistics: without them it drives from the index entries and
 matches per entry (seconds). `update_index` therefore ends with ANALYZE. Each hit's filters and

@@ -22,12 +22,15 @@ class Command(RebuildIndexes):
             total = sync.rebuild(progress=self.write)
             self.write(f"Search documents: {total} written")
         super().handle(**options)
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            return  # VACUUM runs outside transactions only
         models = (SearchDocument, SearchDocument.steps.through, IndexEntry)
         tables = [connection.ops.quote_name(m._meta.db_table) for m in models]
+        if connection.vendor == "postgresql":
+            statements = [f"VACUUM (ANALYZE) {', '.join(tables)}"]
+        else:
+            statements = [f"ANALYZE {table}" for table in tables]
         with connection.cursor() as cursor:
-            if connection.vendor != "postgresql":
-                for table in tables:
-                    cursor.execute(f"ANALYZE {table}")
-            elif not connection.in_atomic_block:  # VACUUM runs outside transactions only
-                cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
+            for statement in statements:
+                cursor.execute(statement)
         self.write("Search tables analysed")
