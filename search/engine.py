@@ -75,10 +75,11 @@ def reader(request) -> Scope:
 def scope_for(request) -> Scope:
     scope = reader(request)
     params = request.GET
+    # Made only for a filter chosen: `public()` reads the restricted sections.
     lookups = {
-        "territoire": Territory.objects.all(),
-        "etape": StepPage.objects.live().public(),
-        "edition": SeminarEditionPage.objects.live().public(),
+        "territoire": Territory.objects.all,
+        "etape": lambda: StepPage.objects.live().public(),
+        "edition": lambda: SeminarEditionPage.objects.live().public(),
     }
     for name in FILTERS:
         value = params.get(name, "")
@@ -90,7 +91,7 @@ def scope_for(request) -> Scope:
             found = permissions.readable_spaces(request.user).filter(slug=value[:100]).first()
         else:
             pk = parse_number(value, minimum=1)
-            found = lookups[name].filter(pk=pk).first() if pk else None
+            found = lookups[name]().filter(pk=pk).first() if pk else None
         if found is None:
             scope.unknown.append(name)
         else:

@@ -1,5 +1,6 @@
 """The counts of every filter's values among a search's hits, in one request: one SQL query
-on the databases (a GROUP BY per filter, joined by UNION ALL, each with its label), one
+on the databases (the hits matched once, then grouped per filter by UNION ALL, each with its
+label), one
 search with an aggregation per filter on OpenSearch (then the labels of the values found).
 
 Each filter is counted under the other chosen filters, not its own, so that a count is what
@@ -9,8 +10,7 @@ query log keeps that).
 
 import inspect
 
-from django.db.models import CharField, Count, F, Value
-from django.db.models.functions import Cast
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -87,23 +87,29 @@ GROUPED = [(name, field, label) for name, (field, label) in FACETS.items() if na
 
 def _grouped(searched, scope) -> list:
     """The filters that leave out the same chosen filter (all of them when none is chosen)
-    share one GROUP BY on all their columns, the steps (many to many) one of their own: two
-    full-text matches without a chosen filter, all joined in one query."""
+    share one GROUP BY on all their columns, the steps (many to many) one of their own. Each
+    group's documents are matched once (a materialised CTE that both read), grouped by their
+    keys, then named: one query, one full-text match without a chosen filter."""
     groups: dict[str, list[str]] = {}
     for name in FACETS:
         groups.setdefault(name if name in scope.chosen else "", []).append(name)
-    columns = [f for _n, field, label in GROUPED for f in (field, label) if f]
-    parts = []
-    for without, names in groups.items():
-        matched = _matched(searched(without))
-        nothing = {f"c{n}": Value(None, output_field=CharField()) for n in range(len(columns))}
+    ctes, branches, params, names_of_branches = [], [], [], []
+    for n, (without, names) in enumerate(groups.items()):
+        matched = _matched(searched(without)).values("id", *KEYS)
+        sql, found = matched.query.sql_with_params()
+        ctes.append(f"m{n} AS MATERIALIZED ({sql})")
+        params += found
         if set(names) - {"etape"}:
-            values = {f"c{n}": Cast(F(column), CharField()) for n, column in enumerate(columns)}
-            parts.append(_branch(matched, f"{without}:", values, nothing["c0"], nothing["c0"]))
+            branches.append(_named_groups(f"m{n}"))
+            names_of_branches.append(f"{without}:")
         if "etape" in names:
-            step, title = Cast(F("steps"), CharField()), F("steps__title")
-            parts.append(_branch(matched, f"{without}:etape", nothing, step, title))
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            branches.append(_step_groups(f"m{n}"))
+            names_of_branches.append(f"{without}:etape")
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    columns = [f for _n, field, label in GROUPED for f in (field, label) if f]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *names_of_branches])
+        rows = cursor.fetchall()
     found = []
     for branch, *values, step, step_title, number in rows:
         without, _sep, steps = branch.partition(":")
@@ -119,19 +125,35 @@ def _grouped(searched, scope) -> list:
     return _summed(found)
 
 
-def _branch(matched, branch: str, values: dict, step, step_title):
-    names = [*values, "step", "step_title"]
-    return (
-        matched.annotate(
-            branch=Value(branch, output_field=CharField()),
-            **values,
-            step=step,
-            step_title=step_title,
-        )
-        .values("branch", *names)
-        .annotate(number=Count("pk"))
-        .values_list("branch", *names, "number")
-    )
+# The documents' columns grouped (their labels are joined once grouped)
+KEYS = ("kind", "territory_id", "edition_id", "space_id", "reach")
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _named_groups(matched: str) -> str:
+    """The counts of `matched` per kind, territory, edition, space and reach, with their labels,
+    in GROUPED's order of columns; the branch's name is a parameter."""
+    keys = ", ".join(KEYS)
+    return f"""SELECT %s, g.kind, g.territory_id, t.name, g.edition_id, e.title, s.slug, s.name,
+            g.reach, CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR(255)), g.number
+        FROM (SELECT {keys}, COUNT(*) AS number FROM {matched} GROUP BY {keys}) g
+        LEFT JOIN {_table(Territory)} t ON t.id = g.territory_id
+        LEFT JOIN {_table(Page)} e ON e.id = g.edition_id
+        LEFT JOIN {_table(Space)} s ON s.id = g.space_id"""  # noqa: S608 - names from models
+
+
+def _step_groups(matched: str) -> str:
+    """The counts of `matched` per step, with the step's title."""
+    steps = _table(SearchDocument.steps.through)
+    text, number = "CAST(NULL AS VARCHAR(255))", "CAST(NULL AS INTEGER)"
+    nothing = ", ".join([text, number, text, number, text, text, text, text])
+    return f"""SELECT %s, {nothing}, g.page_id, p.title, g.number
+        FROM (SELECT st.page_id, COUNT(*) AS number FROM {matched} m
+            JOIN {steps} st ON st.searchdocument_id = m.id GROUP BY st.page_id) g
+        JOIN {_table(Page)} p ON p.id = g.page_id"""  # noqa: S608 - names from models
 
 
 def _summed(rows: list) -> list:
