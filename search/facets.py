@@ -200,8 +200,9 @@ def _aggregated(searched) -> list:
         ]
         for name in FACETS
     }
-    labels = _labels(found)
-    rows = [("espace", *row) for row in _spaces(found.pop("espace"))]
+    labels, spaces = _labels(found)
+    # A space is named in URLs by its slug: the id counted becomes (slug, name).
+    rows = [("espace", *spaces[pk], number) for pk, number in found.pop("espace") if pk in spaces]
     return rows + [
         (name, value, labels.get((name, value), ""), number)
         for name, values in found.items()
@@ -209,25 +210,34 @@ def _aggregated(searched) -> list:
     ]
 
 
-def _labels(found: dict) -> dict:
-    """The names of the territories, pages (steps, editions) and spaces counted."""
+def _labels(found: dict) -> tuple[dict, dict]:
+    """The names of the pages (steps, editions), territories and spaces counted, in one query:
+    ({(filter, pk): label}, {space pk: (slug, name)})."""
     ids = {name: [value for value, _n in values] for name, values in found.items()}
-    labels = {}
-    pages = dict(
-        Page.objects.filter(pk__in=ids["etape"] + ids["edition"]).values_list("pk", "title")
-    )
-    for name in ("etape", "edition"):
-        labels.update({(name, pk): pages[pk] for pk in ids[name] if pk in pages})
-    if ids["territoire"]:
-        names = Territory.objects.filter(pk__in=ids["territoire"]).values_list("pk", "name")
-        labels.update({("territoire", pk): label for pk, label in names})
-    return labels
-
-
-def _spaces(values: list) -> list:
-    """The space ids counted by OpenSearch as the slugs of the URLs, with their names."""
-    spaces = Space.objects.filter(pk__in=[pk for pk, _n in values]).values_list(
-        "pk", "slug", "name"
-    )
-    named = {pk: (slug, name) for pk, slug, name in spaces}
-    return [(*named[pk], number) for pk, number in values if pk in named]
+    wanted = [
+        ("page", Page, "''", "title", ids["etape"] + ids["edition"]),
+        ("territoire", Territory, "''", "name", ids["territoire"]),
+        ("espace", Space, "slug", "name", ids["espace"]),
+    ]
+    parts, params = [], []
+    for source, model, slug, label, keys in wanted:
+        keys = [int(key) for key in keys]
+        if keys:
+            marks = ", ".join(["%s"] * len(keys))
+            # Names from the models, values as parameters.
+            sql = f"SELECT %s, id, {slug}, {label} FROM {_table(model)} WHERE id IN ({marks})"  # noqa: S608
+            parts.append(sql)
+            params += [source, *keys]
+    rows = []
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = cursor.fetchall()
+    labels, spaces = {}, {}
+    for source, pk, slug, label in rows:
+        if source == "espace":
+            spaces[pk] = (slug, label)
+        for name in ("etape", "edition") if source == "page" else (source,):
+            if pk in ids.get(name, ()):
+                labels[(name, pk)] = label
+    return labels, spaces
