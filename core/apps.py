@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Socle")
+
+    def ready(self):
+        from . import plurals
+
+        plurals.install()

@@ -14,6 +14,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import uploads
 
@@ -120,7 +121,11 @@ def _check_new_account_limits(author, body: str, *, new_topic: bool, attachment=
     )
     if last and now - last < delay:
         raise ForumError(
-            _("Vous publiez trop vite : attendez %(seconds)s secondes entre deux messages.")
+            ngettext(
+                "Vous publiez trop vite : attendez %(seconds)s seconde entre deux messages.",
+                "Vous publiez trop vite : attendez %(seconds)s secondes entre deux messages.",
+                int(delay.total_seconds()),
+            )
             % {"seconds": int(delay.total_seconds())}
         )
     new_for = datetime.timedelta(hours=settings.FORUMS_NEW_ACCOUNT_HOURS)
@@ -134,7 +139,11 @@ def _check_new_account_limits(author, body: str, *, new_topic: bool, attachment=
         limit = settings.FORUMS_NEW_ACCOUNT_MAX_TOPICS
         if Topic.objects.filter(author=author, created_at__gte=now - new_for).count() >= limit:
             raise ForumError(
-                _("Les nouveaux comptes peuvent ouvrir %(limit)s sujets par jour.")
+                ngettext(
+                    "Les nouveaux comptes peuvent ouvrir %(limit)s sujet par jour.",
+                    "Les nouveaux comptes peuvent ouvrir %(limit)s sujets par jour.",
+                    limit,
+                )
                 % {"limit": limit}
             )
 

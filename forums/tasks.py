@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from core import emails
@@ -69,10 +70,10 @@ def _send(user, notifications) -> None:
         "notifications": notifications,
         "base_url": settings.WAGTAILADMIN_BASE_URL,
     }
-    subject = (
-        _("Bloc local : %(count)s nouveauté dans vos espaces")
-        if len(notifications) == 1
-        else _("Bloc local : %(count)s nouveautés dans vos espaces")
+    subject = ngettext(
+        "Bloc local : %(count)s nouveauté dans vos espaces",
+        "Bloc local : %(count)s nouveautés dans vos espaces",
+        len(notifications),
     ) % {"count": len(notifications)}
     emails.send(
         subject=subject, template="forums/email/notifications", to=user.email, context=context

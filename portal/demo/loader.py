@@ -13,8 +13,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
@@ -37,7 +35,7 @@ from resources.models import (
     VideoPage,
 )
 
-from . import content
+from . import content, pictures
 
 P = TypeVar("P", bound=Page)
 
@@ -89,17 +87,12 @@ def ensure_page(parent: Page, model: type[P], slug: str, build: Callable[[], P])
     return page
 
 
-def ensure_image(title: str, text: str, colour: str) -> Image:
-    """A generated 1200×630 image with a caption, made with Pillow (nothing is downloaded)."""
+def ensure_image(title: str, text: str, colour: str, kicker: str = "") -> Image:
+    """A generated 1200×630 picture showing `text` whole (`pictures.poster`)."""
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    canvas = PILImage.new("RGB", (1200, 630), colour)
-    draw = ImageDraw.Draw(canvas)
-    font = ImageFont.load_default(size=64)
-    draw.text((60, 260), text, fill="white", font=font)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
+    buffer = io.BytesIO(pictures.poster(text, colour, kicker))
     return Image.objects.create(
         title=title, description=text, file=ImageFile(buffer, name=f"{slugify(title)}.png")
     )
@@ -237,7 +230,10 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
                 video_url=f"https://videos.bloc-local.example/{item['slug']}.mp4",
                 edition=editions.get(item["edition"]),
                 image=ensure_image(
-                    f"Vidéo – {item['title']}", item["title"][:30], PALETTE[number % len(PALETTE)]
+                    f"Vidéo – {item['title']}",
+                    item["title"],
+                    PALETTE[number % len(PALETTE)],
+                    kicker="Vidéo d'expert",
                 ),
             )
             page.speakers = [experts[name] for name in item["speakers"]]
@@ -292,6 +288,7 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
                     f"Territoire – {item['territory']}",
                     item["territory"],
                     PALETTE[number % len(PALETTE)],
+                    kicker="Territoire",
                 ),
             )
             page.steps = [steps[slug] for slug in item["steps"]]

@@ -73,3 +73,13 @@ def test_daily_digest_gathers_the_day_and_never_means_never(member, space, follo
     recipients = [address for message in mail.outbox for address in message.to]
     assert recipients.count(follower.email) == 1
     assert never.email not in recipients
+
+
+def test_the_subject_counts_the_news_in_french(
+    member, space, follower, django_capture_on_commit_callbacks
+):
+    NotificationSettings.objects.create(user=follower, email_frequency=EmailFrequency.IMMEDIATE)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.topic_create(space=space, author=member, title="Question", body="Bonjour")
+    email = next(message for message in mail.outbox if follower.email in message.to)
+    assert email.subject == "Bloc local : 1 nouveauté dans vos espaces"

@@ -25,3 +25,14 @@ def test_the_space_page_runs_as_many_queries_whatever_its_topics(
         client.force_login(reader)
     with django_assert_num_queries(QUERIES[visitor]):
         assert client.get(space.get_absolute_url()).status_code == 200
+
+
+def test_the_topic_list_counts_replies_in_french(client):
+    space = SpaceFactory(public=True)
+    for posts in (1, 2, 3):  # the first post, then 0, 1 and 2 replies
+        TopicFactory(space=space, posts=posts)
+    html = client.get(space.get_absolute_url()).content.decode()
+    assert "0 réponse ·" in html
+    assert "1 réponse ·" in html
+    assert "2 réponses ·" in html
+    assert "0 réponses" not in html
