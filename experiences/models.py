@@ -11,7 +11,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_lists, live_pages
+from core.models import (
+    AttachedDocument,
+    BaseResourcePage,
+    PortalPage,
+    live_lists,
+    live_pages,
+    with_card_images,
+)
 
 from .blocks import LessonsBlock, PhaseBlock
 
@@ -32,7 +39,7 @@ class ExperienceIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sheets = (
+        sheets = with_card_images(
             ExperienceSheetPage.objects.child_of(self)
             .live()
             .public()

@@ -32,7 +32,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
+    from .styleguide import styleguide
+
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # The design system's page, for developers (its view answers 404 without DEBUG too).
+    urlpatterns.append(path("styleguide/", styleguide, name="styleguide"))
 
 urlpatterns += [
     # Wagtail's own front-end log-in is Django's LoginView, a password alone: every log-in is

@@ -3,11 +3,20 @@ their text, the Territory taxonomy, and the mixins of indexed and typed text."""
 
 from .documents import AttachedDocument, DocumentText
 from .mixins import BidiControlsMixin
-from .pages import PortalPage, PortalPageManager, PortalPageQuerySet, live_lists, live_pages
+from .pages import (
+    CARD_RENDITION,
+    PortalPage,
+    PortalPageManager,
+    PortalPageQuerySet,
+    live_lists,
+    live_pages,
+    with_card_images,
+)
 from .resources import LICENCE_URLS, REVIEW_INTERVAL, BaseResourcePage, Licence
 from .territories import Territory, TerritoryKind
 
 __all__ = [
+    "CARD_RENDITION",
     "LICENCE_URLS",
     "REVIEW_INTERVAL",
     "AttachedDocument",
@@ -22,4 +31,5 @@ __all__ = [
     "TerritoryKind",
     "live_lists",
     "live_pages",
+    "with_card_images",
 ]

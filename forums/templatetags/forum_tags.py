@@ -21,6 +21,30 @@ def display_name(user) -> str:
     return strip_bidi_controls(user.get_full_name() or user.username)
 
 
+# The avatars' colours (site.css, .avatar--0 to 6; 7 is a deleted account's): white on each
+# passes AA.
+AVATAR_COLOURS = 7
+
+
+@register.filter
+def initials(user) -> str:
+    """The one or two letters of a member's avatar: their first and last names', else their
+    username's first; none for a deleted account."""
+    if user is None or not user.is_active:
+        return ""
+    names = [strip_bidi_controls(name).strip() for name in (user.first_name, user.last_name)]
+    letters = [name[0] for name in names if name]
+    if not letters:
+        letters = [strip_bidi_controls(user.username).strip()[:1]]
+    return "".join(letters).upper()
+
+
+@register.filter
+def avatar_colour(user) -> int:
+    """The colour of a member's avatar, the same on every page (from their id)."""
+    return user.pk % AVATAR_COLOURS if user is not None and user.is_active else AVATAR_COLOURS
+
+
 @register.simple_tag
 def can_moderate(user, space) -> bool:
     return permissions.can_moderate(user, space)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core import cache
 from core.text import parse_number
 
-from .. import permissions, scopes, selectors, services
+from .. import authors, permissions, scopes, selectors, services
 from ..forms import PostForm, TopicForm
 from ..markup import quote
 from ..models import Post, Reaction, Subscription, Topic, TopicVisit
@@ -74,6 +74,7 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
     for post in page_posts:
         post.topic = topic  # the permission checks below read the topic and its space
         post.heading, post.content, post.links = post.shown
+        post.author_profile = authors.shown_profile(user, post.author)
         post.is_new = last_visit is not None and post.created_at > last_visit
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_react = permissions.can_react(user, post)

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
-from core.models import PortalPage, live_lists
+from core.models import PortalPage, live_lists, with_card_images
 
 
 class CooperationPathPage(PortalPage):
@@ -97,7 +97,8 @@ class StepPage(RoutablePageMixin, PortalPage):
         """Every page of one kind tagged with this step, LIST_SIZE at a time."""
         if key not in KINDS:
             raise Http404
-        items = Paginator(self.tagged(key), LIST_SIZE).get_page(request.GET.get("page"))
+        pages = with_card_images(self.tagged(key))
+        items = Paginator(pages, LIST_SIZE).get_page(request.GET.get("page"))
         context = self.get_context(request) | {"heading": KINDS[key][0], "items": items}
         return TemplateResponse(request, "resources/step_kind_list.html", context)
 

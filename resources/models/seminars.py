@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import PortalPage
+from core.models import PortalPage, with_card_images
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -68,5 +68,6 @@ class SeminarEditionPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["videos"] = self.videos.live().public().order_by("title") if self.pk else []
+        videos = self.videos.live().public().order_by("title")
+        context["videos"] = with_card_images(videos) if self.pk else []
         return context

@@ -10,7 +10,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.models import AttachedDocument, BaseResourcePage, PortalPage, live_lists, live_pages
+from core.models import (
+    AttachedDocument,
+    BaseResourcePage,
+    PortalPage,
+    live_lists,
+    live_pages,
+    with_card_images,
+)
 
 PAGE_SIZE = 24
 
@@ -31,7 +38,7 @@ class ToolBoxPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        tools = ToolPage.objects.child_of(self).live().public().order_by("title")
+        tools = with_card_images(ToolPage.objects.child_of(self).live().public().order_by("title"))
         context["items"] = SimpleLazyObject(
             lambda: Paginator(tools, PAGE_SIZE).get_page(request.GET.get("page"))
         )

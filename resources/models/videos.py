@@ -16,7 +16,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import uploads
-from core.models import BaseResourcePage, BidiControlsMixin, PortalPage, live_lists, live_pages
+from core.models import (
+    BaseResourcePage,
+    BidiControlsMixin,
+    PortalPage,
+    live_lists,
+    live_pages,
+    with_card_images,
+)
 
 from ..captions import Cue, parse_captions, validate_captions
 from ..forms import VideoPageForm
@@ -58,7 +65,7 @@ class ResourceIndexPage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        videos = (
+        videos = with_card_images(
             VideoPage.objects.child_of(self)
             .live()
             .public()
