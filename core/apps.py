@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Socle")
 
     def ready(self):
-        from . import plurals
+        from . import plurals, renditions
 
         plurals.install()
+        renditions.connect()

@@ -34,9 +34,11 @@ SCOPES = {
     "wagtaildocs": CONTENT,
     "wagtailsearchpromotions": CONTENT,
 }
-# Changes that no cached page shows: an extracted text, an editor's draft, the admin's logs.
+# Changes that no cached page shows: an extracted text, a picture's rendition (made while a page
+# renders, the same file at the same address for every page), an editor's draft, the admin's logs.
 UNWATCHED_MODELS = {
     "core.documenttext",
+    "wagtailimages.rendition",
     "wagtailcore.revision",
     "wagtailcore.referenceindex",
     "wagtailcore.pagelogentry",

@@ -56,7 +56,11 @@ def tokens(css: str, prefix: str = "") -> dict[str, str]:
 
 
 def colours(css: str) -> dict[str, str]:
-    return {name: value for name, value in tokens(css).items() if re.fullmatch(r"#[0-9a-fA-F]{6}", value)}
+    return {
+        name: value
+        for name, value in tokens(css).items()
+        if re.fullmatch(r"#[0-9a-fA-F]{6}", value)
+    }
 
 
 def contrast_pairs(css: str) -> list[Pair]:

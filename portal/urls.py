@@ -29,12 +29,16 @@ urlpatterns = [
     path("", include("accounts.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.PORTAL_SERVE_MEDIA:
+    from django.views.static import serve
 
+    # Django's static() adds nothing without DEBUG: its route, written out.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+if settings.DEBUG:
     from .styleguide import styleguide
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     # The design system's page, for developers (its view answers 404 without DEBUG too).
     urlpatterns.append(path("styleguide/", styleguide, name="styleguide"))
 

@@ -8,8 +8,8 @@
 # Run it again after changing a version or the list of icons below; commit what it writes.
 set -eu
 
-FONT_PACKAGE="@fontsource-variable/source-sans-3@5.2.9"
-ICONS_PACKAGE="lucide-static@0.555.0"
+FONT_PACKAGE="@fontsource-variable/source-sans-3@5.3.1"
+ICONS_PACKAGE="lucide-static@1.62.0"
 # Lucide's names; the sprite's ids are the same.
 ICONS="search menu x user bell file-text play wrench route messages-square download arrow-right
 arrow-left external-link"

@@ -62,7 +62,8 @@ class PortalPage(BidiControlsMixin, Page):
         return super().get_context(request, *args, **kwargs)
 
 
-# The picture of a page's card (includes/card.html): 16:9, twice the width a card takes.
+# The picture of a page's card (includes/card.html): 16:9, twice the width a card takes; one of
+# the renditions made when an image is saved (core.renditions).
 CARD_RENDITION = "fill-480x270"
 
 

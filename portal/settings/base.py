@@ -151,6 +151,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The pictures served by Django itself: in development, and by `runserver` without DEBUG in the
+# browser tests; in production the proxy serves /media/.
+PORTAL_SERVE_MEDIA = DEBUG or env_bool("PORTAL_SERVE_MEDIA")
 # Wagtail's documents: not under MEDIA_ROOT, served only by their view (core.documents).
 PORTAL_DOCUMENTS_ROOT = Path(
     os.environ.get("PORTAL_DOCUMENTS_ROOT", BASE_DIR / "private-media" / "documents")

@@ -60,6 +60,7 @@ def live_url():
         "DJANGO_SECRET_KEY": "browser-tests-only",
         "DATABASE_URL": browser_database(tmp),
         "MEDIA_ROOT": str(tmp / "media"),
+        "PORTAL_SERVE_MEDIA": "1",
         "STATIC_ROOT": str(tmp / "static"),
         "FORUMS_ATTACHMENTS_ROOT": str(tmp / "private"),
         "FORUMS_MIN_SECONDS_BETWEEN_POSTS": "0",

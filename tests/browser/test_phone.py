@@ -1,11 +1,10 @@
 """On a phone (375 × 667): the header's menu button, the search results in the first screen,
-unique landmark names; and screenshots of the home and search pages at phone and desktop
-widths, kept in test-results/ (never committed)."""
+unique landmark names. (Screenshots of every page type: test_quality.)"""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import RESULTS, log_in
+from tests.browser.conftest import log_in
 from tests.browser.test_quality import AXE
 
 PHONE = {"width": 375, "height": 667}
@@ -135,13 +134,3 @@ def test_landmarks_have_unique_names(browser, live_url, viewport):
             problems[f"{url} (membre)"] = found
     context.close()
     assert not problems, problems
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
-def test_screenshots_of_home_and_search(page, viewport):
-    RESULTS.mkdir(exist_ok=True)
-    page.set_viewport_size(viewport)
-    for name, url in (("accueil", "/"), ("recherche", SEARCH)):
-        page.goto(url)
-        page.screenshot(path=RESULTS / f"{name}-{viewport['width']}.png", full_page=True)
-        assert (RESULTS / f"{name}-{viewport['width']}.png").stat().st_size > 0

@@ -16,8 +16,8 @@ MAX_QUERIES = 10
 # footer and the restricted sections in one query), the page's row, then its lists (related
 # pages of every type in one query).
 COLD = {
-    "accueil": 4,
-    "fiche expérience": 6,  # + documents, related pages, discussions
+    "accueil": 5,  # + the cards' pictures (their renditions)
+    "fiche expérience": 7,  # + documents, related pages, their pictures, discussions
     "vidéo": 6,  # + speakers, related pages, discussions
     "outil": 6,  # + documents, related pages, discussions
     "étape": 4,
