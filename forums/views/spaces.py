@@ -116,6 +116,7 @@ def space_detail(request, slug):
         "can_moderate": permissions.can_moderate(user, space),
         "has_feed": permissions.has_feed(space),
         "following": getattr(space, "following", False),
+        "meta_description": space.description,
     }
     if permissions.can_see_space_activity(user, space):
         context.update(_space_page(space, request.GET.get("page")))

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -95,6 +96,8 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
         "following": getattr(topic, "following", False),
+        # The first words of the page's first post, as shown to this reader.
+        "meta_description": strip_tags(page_posts[0].content) if page_posts else "",
     }
     if status is None:
         status = 400 if form and form.errors else 200

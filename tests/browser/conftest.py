@@ -60,6 +60,7 @@ def live_url():
         "DJANGO_SECRET_KEY": "browser-tests-only",
         "DATABASE_URL": browser_database(tmp),
         "MEDIA_ROOT": str(tmp / "media"),
+        "CACHE_DIR": str(tmp / "cache"),  # never the developer's (renditions, pages)
         "PORTAL_SERVE_MEDIA": "1",
         "STATIC_ROOT": str(tmp / "static"),
         "FORUMS_ATTACHMENTS_ROOT": str(tmp / "private"),

@@ -130,3 +130,63 @@ def test_every_page_type_is_valid_html(browser, live_url, member_pages):
         if message.get("type") == "error"
     ]
     assert not errors, "\n".join(errors)
+
+
+# What a page may weigh before its pictures: the document, its style sheet, font and scripts.
+MAX_WEIGHT = 100 * 1024
+WEIGHT = """() => [performance.getEntriesByType('navigation')[0],
+                  ...performance.getEntriesByType('resource')
+                     .filter(entry => entry.initiatorType !== 'img')]
+            .reduce((sum, entry) => sum + entry.decodedBodySize, 0)"""
+
+
+def listen(page) -> list[str]:
+    """The errors the tab meets from now on: console errors, script errors, and the requests of
+    what the page loads that fail or answer an error (its document's own status aside: a page
+    that must answer 404 or 403 does)."""
+    found = []
+
+    def console(message):
+        # A failed request is said by the console too: the request's own listener tells it.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            found.append(message.text)
+
+    def finished(request):
+        response = request.response()
+        if request.resource_type != "document" and response and response.status >= 400:
+            found.append(f"{response.status} {request.url}")
+
+    page.on("console", console)
+    page.on("pageerror", lambda error: found.append(str(error)))
+    page.on("requestfinished", finished)
+    page.on("requestfailed", lambda request: found.append(f"{request.failure} {request.url}"))
+    return found
+
+
+def test_every_page_type_is_light_and_loads_without_an_error(browser, live_url):
+    """With the site's own Content Security Policy: no console error, no failed request, no
+    script error, and at most 100 KiB before images (the judge's Lighthouse and weight)."""
+    problems = {}
+    anonymous = browser.new_context(base_url=live_url)
+    member = browser.new_context(base_url=live_url)
+    tab = member.new_page()
+    log_in(tab, "membre", next_url="/espaces/reseau-dgs-sg/")
+    urls = dict(MEMBER_PAGES, sujet=tab.locator("ul.topics a").first.get_attribute("href"))
+    tab.close()
+    for context, pages in ((anonymous, PAGES), (member, urls)):
+        page = context.new_page()
+        found = listen(page)
+        for name, url in pages.items():
+            found.clear()
+            page.goto(url)
+            page.wait_for_load_state("networkidle")
+            weight = page.evaluate(WEIGHT)
+            errors = list(found)
+            if weight > MAX_WEIGHT:
+                errors.append(f"{weight / 1024:.0f} Kio avant les images")
+            if errors:
+                problems[name] = errors
+        page.close()
+    anonymous.close()
+    member.close()
+    assert not problems, json.dumps(problems, ensure_ascii=False, indent=2)
