@@ -136,6 +136,18 @@ class ExperienceSheetPage(BaseResourcePage):
             .select_related("territory")[:5]
         )
 
+    def toc(self) -> list[tuple[str, str]]:
+        """The sections of the sheet's body, as the table of contents lists them: (anchor,
+        title) of each one filled in, in the template's order."""
+        sections = [
+            ("enjeu", _("L'enjeu"), True),
+            ("productions", _("Ce qui a été produit"), True),
+            ("phases", _("Les phases de la démarche"), bool(self.phases)),
+            ("facilitateur", _("Le rôle du facilitateur"), bool(self.facilitator_role)),
+            ("enseignements", _("Enseignements"), bool(self.lessons)),
+        ]
+        return [(anchor, title) for anchor, title, filled in sections if filled]
+
     def lessons_by_kind(self) -> list[tuple[str, list[str]]]:
         """The lessons grouped in the block's order of kinds, leaving out empty kinds."""
         groups = {name: [] for name in LessonsBlock.base_blocks}

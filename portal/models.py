@@ -10,19 +10,29 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, KeyMessageBlock
 from core.models import PortalPage, live_lists
 from experiences.models import ExperienceSheetPage
-from resources.models import StepPage, VideoPage
+from resources.models import CooperationPathPage, StepPage, VideoPage
 
 
 class HomePage(PortalPage):
     """The portal's front page: what Bloc local is, the key messages and what is new."""
 
+    promise = models.CharField(
+        _("promesse"),
+        max_length=160,
+        blank=True,
+        help_text=_("Une phrase en tête de la page : ce que le portail apporte à ses visiteurs."),
+    )
     intro = models.TextField(_("introduction"), blank=True)
     key_messages = StreamField(
         [("key_message", KeyMessageBlock())], verbose_name=_("messages clés"), blank=True
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("key_messages")]
-    document_fields = [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("promise"),
+        FieldPanel("intro"),
+        FieldPanel("key_messages"),
+    ]
+    document_fields = [index.SearchField("promise"), index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -39,6 +49,8 @@ class HomePage(PortalPage):
             .order_by("-first_published_at")[:4],
             steps=StepPage.objects.live().public().order_by("path"),
             videos=VideoPage.objects.live().public().order_by("-first_published_at")[:6],
+            # The entry point "situer son territoire" leads to it.
+            path=CooperationPathPage.objects.live().public()[:1],
         )
         return context
 

@@ -9,6 +9,10 @@ nothing here reads files at run time.
 # Home page: introduction and key messages of the synthesis.
 HOME = {
     "title": "Bloc local",
+    "promise": (
+        "Coopérer entre communes et intercommunalité : des expériences, des outils et des pairs "
+        "pour avancer ensemble."
+    ),
     "intro": (
         "Bloc local est l'espace de la coopération entre communes et intercommunalités, animé par "
         "le CNFPT pour les directions générales du bloc local : DGS, SG et DGA. Né du séminaire « "

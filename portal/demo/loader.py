@@ -125,6 +125,7 @@ def ensure_home() -> HomePage:
         home = HomePage(
             title=content.HOME["title"],
             slug="accueil",
+            promise=content.HOME["promise"],
             intro=content.HOME["intro"],
             key_messages=[("key_message", message) for message in content.HOME["key_messages"]],
         )

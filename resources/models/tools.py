@@ -87,6 +87,15 @@ class ToolPage(BaseResourcePage):
         )
         return context
 
+    def toc(self) -> list[tuple[str, str]]:
+        """The sections of the tool's body (anchor, title), as the table of contents lists them."""
+        sections = [
+            ("usage", _("À quoi ça sert"), True),
+            ("quand", _("Quand l'utiliser"), bool(self.when_to_use)),
+            ("comment", _("Comment faire"), True),
+        ]
+        return [(anchor, title) for anchor, title, filled in sections if filled]
+
 
 class ToolDocument(AttachedDocument):
     """A file to download with a tool: a template, a checklist, an example."""

@@ -13,7 +13,7 @@ def test_visitor_reads_a_sheet_follows_a_step_and_searches(page):
     expect(page.locator("h1")).to_have_text(re.compile("Acter la légitimité"))
     expect(page.get_by_text("Erdre et Gesvres").first).to_be_visible()
 
-    step_links = page.locator(".resource-footer .tags a")
+    step_links = page.locator(".resource__side .tags a")
     step_title = step_links.first.inner_text()
     step_links.first.click()
     expect(page.locator("h1")).to_have_text(step_title)

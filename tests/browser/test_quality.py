@@ -132,11 +132,12 @@ def test_every_page_type_is_valid_html(browser, live_url, member_pages):
     assert not errors, "\n".join(errors)
 
 
-# What a page may weigh before its pictures: the document, its style sheet, font and scripts.
+# What a page may weigh before its pictures (the media: images, posters): the document, its
+# style sheet, font and scripts.
 MAX_WEIGHT = 100 * 1024
 WEIGHT = """() => [performance.getEntriesByType('navigation')[0],
                   ...performance.getEntriesByType('resource')
-                     .filter(entry => entry.initiatorType !== 'img')]
+                     .filter(entry => !new URL(entry.name).pathname.startsWith('/media/'))]
             .reduce((sum, entry) => sum + entry.decodedBodySize, 0)"""
 
 
