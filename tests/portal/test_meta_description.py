@@ -8,11 +8,11 @@ import pytest
 from django.template import Context, Template
 from hypothesis import given
 from hypothesis import strategies as st
-from wagtail.models import Page
 
 from core.templatetags.core_tags import DESCRIPTION_LENGTH, SITE_DESCRIPTION
 from tests import factories
 from tests.factories import SpaceFactory, TopicFactory
+from tests.portal.test_titles import one_url_of_each_page_type
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,7 @@ def descriptions(client, url) -> list[str]:
 
 
 def test_every_page_type_and_forum_page_has_one_description(client):
-    pages, seen = [], set()
-    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
-        if type(page) not in seen:
-            seen.add(type(page))
-            pages.append(page.url)
-    topic = TopicFactory(space=SpaceFactory(public=True), posts=2)
-    urls = [*pages, "/espaces/", topic.space.get_absolute_url(), topic.get_absolute_url()]
+    urls = one_url_of_each_page_type()
     urls += ["/recherche/?q=charte", "/compte/login/", "/nulle-part/"]
     for url in urls:
         found = descriptions(client, url)

@@ -35,15 +35,19 @@ def test_a_home_page_seo_title_is_followed_by_the_site_unless_it_names_it(client
     assert title_of(client, "/") == f"{SITE}, la coopération du bloc local"
 
 
-def test_every_page_type_and_forum_page_has_a_title_without_repetition(client):
+def one_url_of_each_page_type() -> list[str]:
+    """A live page of each type, the space list, a public space and one of its topics."""
     pages, seen = [], set()
     for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
         if type(page) not in seen:
             seen.add(type(page))
             pages.append(page.url)
     topic = TopicFactory(space=SpaceFactory(public=True), posts=2)
-    urls = [*pages, "/espaces/", topic.space.get_absolute_url(), topic.get_absolute_url()]
-    for url in urls:
+    return [*pages, "/espaces/", topic.space.get_absolute_url(), topic.get_absolute_url()]
+
+
+def test_every_page_type_and_forum_page_has_a_title_without_repetition(client):
+    for url in one_url_of_each_page_type():
         title = title_of(client, url)
         parts = title.split(" – ")
         assert parts[-1] == SITE, (url, title)
