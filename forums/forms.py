@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import ModelChoiceField, NameField
 
+from .memberships import MAX_MESSAGE_LENGTH
 from .models import NotificationSettings, Space
 from .services import MAX_POST_LENGTH, check_attachment
 
@@ -70,3 +71,26 @@ class SuspensionForm(forms.Form):
     site_wide = forms.BooleanField(
         label=_("Sur tout le portail (réservé à l'équipe)"), required=False
     )
+
+
+class MembershipDecisionForm(forms.Form):
+    """A moderator's answer to a request to join: the decision is the button pressed."""
+
+    ACTIONS = ("accept", "refuse")
+
+    message = forms.CharField(
+        label=_("Message au demandeur (facultatif)"),
+        required=False,
+        max_length=MAX_MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Il le recevra avec votre réponse, sur le site et par e-mail."),
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def clean(self):
+        if self.action not in self.ACTIONS:
+            raise forms.ValidationError(_("Choisissez d'accepter ou de refuser la demande."))
+        return super().clean()

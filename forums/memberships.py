@@ -1,11 +1,47 @@
 """Writes of memberships, suspensions and follows: services like those of `forums.services`,
 which offers them too. Of these, only a moderator's membership shows on a page (the space's);
-a request to join, a plain member, a suspension or a follow is read per request."""
+a request to join, its answer, a plain member, a suspension or a follow is read per request,
+and so is a notification: they bump no cache scope."""
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import permissions, scopes
-from .models import Membership, MembershipStatus, Role, Space, Subscription, Suspension, Topic
+from .models import (
+    Membership,
+    MembershipAction,
+    MembershipLog,
+    MembershipStatus,
+    Notification,
+    NotificationKind,
+    Role,
+    Space,
+    Subscription,
+    Suspension,
+    Topic,
+)
+from .tasks import send_notification_emails
+
+# A moderator's message to the member whose request they answer (the form says so too).
+MAX_MESSAGE_LENGTH = 1000
+
+
+class MembershipError(Exception):
+    """A decision that cannot be made (a request answered already); its message is French."""
+
+
+def clean_message(message: str | None) -> str:
+    """A moderator's message as it is kept: trimmed, at most MAX_MESSAGE_LENGTH characters."""
+    return (message or "").strip()[:MAX_MESSAGE_LENGTH].strip()
+
+
+def notify(notifications: list[Notification]) -> None:
+    """Writes on-site notifications; their e-mails go out in the background, after the commit
+    (each member's frequency is `send_notification_emails`' business)."""
+    if notifications:
+        Notification.objects.bulk_create(notifications)
+        transaction.on_commit(lambda: send_notification_emails.enqueue())
 
 
 def subscribe(user, *, space: Space | None = None, topic: Topic | None = None) -> None:
@@ -16,33 +52,110 @@ def subscribe(user, *, space: Space | None = None, topic: Topic | None = None) -
 @scopes.explicit
 @transaction.atomic
 def member_suspend(*, user, space: Space | None, until, reason: str) -> Suspension:
+    """Suspends `user` from `space` (None: the whole site) until `until`; they are told why and
+    until when."""
     permissions.forget(user)
-    return Suspension.objects.create(
+    suspension = Suspension.objects.create(
         user=user, space=space, until=until, reason=reason.strip()[:300]
     )
+    if user.is_active:
+        notify(
+            [
+                Notification(
+                    user=user,
+                    kind=NotificationKind.SUSPENDED,
+                    space=space,
+                    text=suspension.reason,
+                    until=until,
+                )
+            ]
+        )
+    return suspension
 
 
 @scopes.explicit
 @transaction.atomic
 def membership_request(*, space: Space, user) -> Membership:
-    """Joins an open space at once; asks to join a private one (its moderators decide)."""
+    """Joins an open space at once; asks to join a private one: its moderators decide, and are
+    told. A refused request is made again (the views ask `permissions.can_join` first)."""
     status = MembershipStatus.REQUESTED if space.is_private else MembershipStatus.ACTIVE
     membership, created = Membership.objects.get_or_create(
         space=space, user=user, defaults={"status": status}
     )
-    if status == MembershipStatus.ACTIVE:
+    asks = created and status == MembershipStatus.REQUESTED
+    if not created and membership.status == MembershipStatus.REFUSED:
+        membership.status, membership.created_at, membership.decided_at = (
+            status,
+            timezone.now(),
+            None,
+        )
+        membership.save(update_fields=["status", "created_at", "decided_at"])
+        asks = status == MembershipStatus.REQUESTED
+    if membership.status == MembershipStatus.ACTIVE:
         subscribe(user, space=space)
+    if asks:
+        notify(
+            [
+                Notification(user=moderator, kind=NotificationKind.REQUEST, space=space, actor=user)
+                for moderator in permissions.space_moderators(space)
+                if moderator.pk != user.pk and permissions.can_moderate(moderator, space)
+            ]
+        )
     permissions.forget(user)
     return membership
 
 
+def _decide(membership: Membership, status: str) -> None:
+    """Marks the request decided, once: of two moderators answering at the same time, the
+    second is told it is answered already."""
+    now = timezone.now()
+    if not Membership.objects.filter(pk=membership.pk, status=MembershipStatus.REQUESTED).update(
+        status=status, decided_at=now
+    ):
+        raise MembershipError(_("Cette demande a déjà reçu une réponse."))
+    membership.status, membership.decided_at = status, now
+
+
 @scopes.explicit
 @transaction.atomic
-def membership_approve(*, membership: Membership) -> None:
-    membership.status = MembershipStatus.ACTIVE
-    membership.save(update_fields=["status"])
+def membership_approve(*, membership: Membership, moderator=None, message: str = "") -> None:
+    """Accepts a request to join: the member is told (with the moderator's message, if any),
+    the decision is logged for staff."""
+    message = clean_message(message)
+    _decide(membership, MembershipStatus.ACTIVE)
     subscribe(membership.user, space=membership.space)
     permissions.forget(membership.user)
+    _log_and_tell(membership, moderator, MembershipAction.ACCEPTED, message)
+
+
+@scopes.explicit
+@transaction.atomic
+def membership_refuse(*, membership: Membership, moderator, message: str = "") -> None:
+    """Refuses a request to join: the member is told (with the moderator's message, if any)
+    and may ask again after `permissions.REQUEST_AGAIN_AFTER`; the decision is logged."""
+    message = clean_message(message)
+    _decide(membership, MembershipStatus.REFUSED)
+    permissions.forget(membership.user)
+    _log_and_tell(membership, moderator, MembershipAction.REFUSED, message)
+
+
+def _log_and_tell(membership: Membership, moderator, action: str, message: str) -> None:
+    MembershipLog.objects.create(
+        space=membership.space,
+        member=membership.user,
+        actor=moderator,
+        action=action,
+        message=message,
+    )
+    kind = (
+        NotificationKind.ACCEPTED
+        if action == MembershipAction.ACCEPTED
+        else NotificationKind.REFUSED
+    )
+    if membership.user.is_active:
+        notify(
+            [Notification(user=membership.user, kind=kind, space=membership.space, text=message)]
+        )
 
 
 @scopes.explicit

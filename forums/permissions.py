@@ -6,16 +6,19 @@ moderator of the space, staff (who moderate everywhere). A suspension, site-wide
 takes away writing but not reading. A closed space (`is_active=False`) exists for nobody.
 """
 
+import datetime
 from collections.abc import Callable
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BigIntegerField, DateTimeField, Exists, OuterRef, Q, Value
+from django.db.models import BigIntegerField, Exists, OuterRef, Q, Value
 from django.utils import timezone
 
 from .models import (
     Membership,
     MembershipStatus,
     Notification,
+    NotificationKind,
     Post,
     Role,
     Space,
@@ -27,6 +30,9 @@ from .models import (
 # The permission of writing at all, asked of Django's authentication backends: the accounts app
 # answers it with its sign-up policy (`accounts.backends.SignUpPolicyBackend`).
 WRITE = "forums.write"
+# A refused request to join may be made again after this long: long enough that a refusal is
+# not undone by asking again the same day, short enough that a situation may have changed.
+REQUEST_AGAIN_AFTER = datetime.timedelta(days=30)
 
 
 def _member(user) -> tuple[dict[int, Membership], list]:
@@ -35,19 +41,19 @@ def _member(user) -> tuple[dict[int, Membership], list]:
     read). `forget` drops them after a membership or a suspension of this object changes."""
     if not hasattr(user, "_forum_member"):
         memberships = Membership.objects.filter(user=user).values_list(
-            Value("m"), "pk", "space_id", "role", "status", Value(None, DateTimeField())
+            Value("m"), "pk", "space_id", "role", "status", "decided_at"
         )
         suspensions = Suspension.objects.filter(user=user, until__gt=timezone.now()).values_list(
             Value("s"), Value(None, BigIntegerField()), "space_id", Value(""), Value(""), "until"
         )
         by_space, running = {}, []
-        for kind, pk, space, role, status, until in memberships.union(suspensions, all=True):
+        for kind, pk, space, role, status, when in memberships.union(suspensions, all=True):
             if kind == "m":
                 by_space[space] = Membership(
-                    pk=pk, space_id=space, user=user, role=role, status=status
+                    pk=pk, space_id=space, user=user, role=role, status=status, decided_at=when
                 )
             else:
-                running.append((space, until))
+                running.append((space, when))
         user._forum_member = (by_space, running)
     return user._forum_member
 
@@ -329,13 +335,36 @@ def can_report(user, post) -> bool:
 
 
 def can_join(user, space: Space) -> bool:
-    """Ask to join a private space (or join an open one to follow it as a member)."""
-    return (
-        may_write(user)
-        and space.is_active
-        and not is_member(user, space)
-        and not is_suspended(user, space)
+    """Ask to join a private space (or join an open one to follow it as a member): not while a
+    request waits, nor within REQUEST_AGAIN_AFTER of a refusal."""
+    if not (may_write(user) and space.is_active and not is_suspended(user, space)):
+        return False
+    current = _memberships(user).get(space.pk)
+    if current is None:
+        return True
+    if current.status == MembershipStatus.REFUSED:
+        return request_again_at(current) <= timezone.now()
+    return current.status not in (MembershipStatus.ACTIVE, MembershipStatus.REQUESTED)
+
+
+def request_again_at(membership: Membership) -> datetime.datetime:
+    """When a refused request may be made again."""
+    return (membership.decided_at or membership.created_at) + REQUEST_AGAIN_AFTER
+
+
+def space_moderators(space: Space):
+    """Who is told what a space's moderators handle (a request to join, a report): its active
+    moderators; staff when it has none (they moderate everywhere), so that nothing waits
+    unseen. Every one of them `can_moderate` the space."""
+    users = get_user_model().objects.filter(is_active=True)
+    moderators = users.filter(
+        space_memberships__space=space,
+        space_memberships__status=MembershipStatus.ACTIVE,
+        space_memberships__role=Role.MODERATOR,
     )
+    if moderators.exists():
+        return moderators
+    return users.filter(is_staff=True)
 
 
 def can_be_notified(user, post) -> bool:
@@ -343,19 +372,61 @@ def can_be_notified(user, post) -> bool:
     return user.is_active and can_see_post(user, post) and post.deleted_at is None
 
 
+def can_see_notification(user, notification) -> bool:
+    """Whether `user` may be shown `notification` now, on the site or by e-mail: one about a
+    post, if they may see the post (`can_be_notified`); a report or a request to join, if they
+    moderate its space; an answer to a request or a suspension, always (the space's name is
+    shown to everyone), unless the space is closed. `readable_notifications` is the same rule
+    as a queryset."""
+    if not user.is_active:
+        return False
+    kind = notification.kind
+    if kind == NotificationKind.REPORT:
+        post = notification.post
+        return (
+            post.deleted_at is None
+            and post.topic.space.is_active
+            and can_moderate(user, post.topic.space)
+        )
+    if notification.post_id:
+        return can_be_notified(user, notification.post)
+    space = notification.space
+    if kind == NotificationKind.REQUEST:
+        return space is not None and space.is_active and can_moderate(user, space)
+    return space is None or space.is_active
+
+
 def readable_notifications(user):
-    """The notifications of `user` that `can_be_notified` lets through now, as a queryset: the
-    list and the unread count ask it when they are shown, so that a topic of a space its
-    reader has left, or a post hidden or deleted since, no longer shows (nor counts)."""
+    """The notifications of `user` that `can_see_notification` lets through now, as a
+    queryset: the list and the unread count ask it when they are shown, so that a topic of a
+    space its reader has left, a post hidden or deleted since, or a request of a space they no
+    longer moderate, no longer shows (nor counts)."""
     if not user.is_authenticated or not user.is_active:
         return Notification.objects.none()
-    notifications = Notification.objects.filter(
-        user=user, post__deleted_at__isnull=True, post__topic__space__in=readable_spaces(user)
+    about_posts = Q(
+        post__isnull=False,
+        post__deleted_at__isnull=True,
+        post__topic__space__in=readable_spaces(user),
+    ) & ~Q(kind=NotificationKind.REPORT)
+    if not user.is_staff:
+        about_posts &= (
+            Q(post__hidden_at__isnull=True)
+            | Q(post__author=user)
+            | Q(post__topic__space__in=_moderated_spaces(user))
+        )
+    moderated = moderated_spaces(user)
+    reports = Q(
+        kind=NotificationKind.REPORT,
+        post__isnull=False,
+        post__deleted_at__isnull=True,
+        post__topic__space__in=moderated,
     )
-    if user.is_staff:
-        return notifications
-    return notifications.filter(
-        Q(post__hidden_at__isnull=True)
-        | Q(post__author=user)
-        | Q(post__topic__space__in=_moderated_spaces(user))
+    requests = Q(kind=NotificationKind.REQUEST, space__in=moderated)
+    about_spaces = (
+        Q(post__isnull=True)
+        & ~Q(kind=NotificationKind.REQUEST)
+        & (Q(space__isnull=True) | Q(space__is_active=True))
+    )
+    return Notification.objects.filter(user=user).filter(
+        about_posts | reports | requests | about_spaces
     )

@@ -19,12 +19,15 @@ from django.utils.translation import ngettext
 from core import uploads
 
 from . import markup, permissions, scopes
+from .memberships import MAX_MESSAGE_LENGTH as MAX_MESSAGE_LENGTH
+from .memberships import MembershipError as MembershipError
 from .memberships import follow as follow
 from .memberships import member_suspend as member_suspend
 from .memberships import membership_add as membership_add
 from .memberships import membership_approve as membership_approve
+from .memberships import membership_refuse as membership_refuse
 from .memberships import membership_request as membership_request
-from .memberships import subscribe
+from .memberships import notify, subscribe
 from .models import (
     Attachment,
     Notification,
@@ -304,8 +307,17 @@ def post_hide(*, post: Post, moderator, reason: str) -> None:
         status=ReportStatus.HIDDEN, handled_by=moderator, handled_at=timezone.now()
     )
     if post.author and post.author.is_active:
-        Notification.objects.create(user=post.author, kind=NotificationKind.HIDDEN, post=post)
-        transaction.on_commit(lambda: send_notification_emails.enqueue())
+        # The reason as it was given: the post's own is emptied if it is shown again.
+        notify(
+            [
+                Notification(
+                    user=post.author,
+                    kind=NotificationKind.HIDDEN,
+                    post=post,
+                    text=post.hidden_reason,
+                )
+            ]
+        )
 
 
 def _count_hidden(post: Post, change: int) -> None:
@@ -381,10 +393,27 @@ def topic_move(*, topic: Topic, space: Space) -> None:
 
 @transaction.atomic
 def report_create(*, post: Post, reporter, reason: str) -> Report:
+    """Reports a post to the moderators of its space, who are told (staff, if it has none)."""
     reason = reason.strip()
     if not reason:
         raise ForumError(_("Dites en quelques mots pourquoi ce message pose problème."))
-    return Report.objects.create(post=post, reporter=reporter, reason=reason[:1000])
+    report = Report.objects.create(post=post, reporter=reporter, reason=reason[:1000])
+    space = post.topic.space
+    notify(
+        [
+            Notification(
+                user=moderator,
+                kind=NotificationKind.REPORT,
+                post=post,
+                actor=reporter,
+                text=report.reason,
+            )
+            for moderator in permissions.space_moderators(space)
+            if moderator.pk != getattr(reporter, "pk", None)
+            and permissions.can_moderate(moderator, space)
+        ]
+    )
+    return report
 
 
 @transaction.atomic

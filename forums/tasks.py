@@ -28,7 +28,7 @@ def send_notification_emails(frequency: str = EmailFrequency.IMMEDIATE) -> int:
     """Sends each member who chose `frequency` one e-mail of their notifications not yet sent."""
     pending = (
         Notification.objects.filter(emailed_at__isnull=True, user__is_active=True)
-        .select_related("user", "post__topic__space", "post__author")
+        .select_related("user", "post__topic__space", "post__author", "space", "actor")
         .order_by("user_id", "created_at")
     )
     if frequency == EmailFrequency.DAILY:
@@ -49,7 +49,7 @@ def send_notification_emails(frequency: str = EmailFrequency.IMMEDIATE) -> int:
 
     sent = 0
     for user, notifications in by_user.items():
-        readable = [n for n in notifications if permissions.can_be_notified(user, n.post)]
+        readable = [n for n in notifications if permissions.can_see_notification(user, n)]
         try:
             if readable and user.email:
                 _send(user, readable)

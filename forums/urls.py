@@ -14,6 +14,11 @@ urlpatterns = [
         name="notification_settings",
     ),
     path("moderation/", moderation.moderation_queue, name="moderation"),
+    path(
+        "moderation/demandes/<int:pk>/",
+        moderation.membership_decide,
+        name="membership_decide",
+    ),
     path("discuter/<int:page_id>/", topics.discuss_resource, name="discuss_resource"),
     path("messages/<int:pk>/", topics.post_permalink, name="post"),
     path("pieces-jointes/<int:pk>/", attachments.attachment, name="attachment"),

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -5,9 +6,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .admin_views import ResponseStatsView
-from .models import Membership, Space, Suspension
+from .models import Membership, MembershipLog, Space, Suspension
 
 
 class SpaceViewSet(ModelViewSet):
@@ -51,6 +54,35 @@ class SuspensionViewSet(ModelViewSet):
     form_fields = ["user", "space", "until", "reason"]
 
 
+class StaffReadOnlyPolicy(BasePermissionPolicy):
+    """A log is read by staff and written by the services only: nobody adds, edits or deletes
+    an entry in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and user.is_active and user.is_staff
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True, is_staff=True)
+        return users if "view" in actions else users.none()
+
+
+register_permission_policy(MembershipLog, StaffReadOnlyPolicy(MembershipLog))
+
+
+class MembershipLogViewSet(ModelViewSet):
+    """Who accepted or refused which request to join, when, and what they wrote."""
+
+    model = MembershipLog
+    icon = "list-ul"
+    menu_label = _("Journal des adhésions")
+    list_display = ["created_at", "space", "member", "action", "actor", "message"]
+    list_filter = ["space", "action"]
+    search_fields = ["member__email", "member__last_name", "actor__last_name", "message"]
+    form_fields = ["space", "member", "action", "message"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
 class ForumsViewSetGroup(ViewSetGroup):
     menu_label = _("Espaces d'échange")
     menu_icon = "group"
@@ -59,6 +91,7 @@ class ForumsViewSetGroup(ViewSetGroup):
         SpaceViewSet("espaces"),
         MembershipViewSet("adhesions"),
         SuspensionViewSet("suspensions"),
+        MembershipLogViewSet("journal-adhesions"),
     )
 
 

@@ -16,6 +16,8 @@ from .notifications import (
 )
 from .spaces import (
     Membership,
+    MembershipAction,
+    MembershipLog,
     MembershipQuerySet,
     MembershipStatus,
     Role,
@@ -41,6 +43,8 @@ __all__ = [
     "Attachment",
     "EmailFrequency",
     "Membership",
+    "MembershipAction",
+    "MembershipLog",
     "MembershipQuerySet",
     "MembershipStatus",
     "Notification",

@@ -31,6 +31,7 @@ class MembershipStatus(models.TextChoices):
     ACTIVE = "active", _("Membre")
     REQUESTED = "requested", _("Demande en attente")
     INVITED = "invited", _("Invitation en attente")
+    REFUSED = "refused", _("Demande refusée")
 
 
 class SpaceQuerySet(models.QuerySet):
@@ -120,7 +121,10 @@ class Membership(models.Model):
         choices=MembershipStatus.choices,
         default=MembershipStatus.ACTIVE,
     )
+    # When it was asked for, when it was decided (a refused request may be made again later:
+    # `permissions.REQUEST_AGAIN_AFTER`).
     created_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -137,6 +141,48 @@ class Membership(models.Model):
     @property
     def is_requested(self) -> bool:
         return self.status == MembershipStatus.REQUESTED
+
+    @property
+    def is_refused(self) -> bool:
+        return self.status == MembershipStatus.REFUSED
+
+
+class MembershipAction(models.TextChoices):
+    ACCEPTED = "accepted", _("Demande acceptée")
+    REFUSED = "refused", _("Demande refusée")
+
+
+class MembershipLog(models.Model):
+    """What a moderator decided about someone's place in a space, kept for staff: who, when,
+    what and the message given. Written by the services of `forums.memberships` only."""
+
+    space = models.ForeignKey(
+        Space, verbose_name=_("espace"), on_delete=models.CASCADE, related_name="+"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décidé par"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(_("décision"), max_length=20, choices=MembershipAction.choices)
+    message = models.TextField(_("message au membre"), blank=True)
+    created_at = models.DateTimeField(_("le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("décision d'adhésion")
+        verbose_name_plural = _("journal des adhésions")
+
+    def __str__(self):
+        return f"{self.get_action_display()} : {self.member} – {self.space}"
 
 
 class Suspension(models.Model):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from core.text import parse_number
 
 from .. import permissions, services
-from ..forms import MoveForm, SuspensionForm
+from ..forms import MembershipDecisionForm, MoveForm, SuspensionForm
 from ..models import Membership, Report
 from .lookups import moderates, open_space, post_for, readable_topic, with_reason
 
@@ -123,9 +123,12 @@ def moderation_queue(request):
         return redirect("forums:moderation")
     reports = Report.objects.to_handle().filter(post__topic__space__in=spaces)
     requests = Membership.objects.requests().filter(space__in=spaces)
-    return render(
-        request, "forums/moderation_queue.html", {"reports": reports, "requests": requests}
-    )
+    context = {
+        "reports": reports,
+        "requests": requests,
+        "max_message_length": services.MAX_MESSAGE_LENGTH,
+    }
+    return render(request, "forums/moderation_queue.html", context)
 
 
 def _handle_queue_action(request, spaces):
@@ -142,5 +145,49 @@ def _handle_queue_action(request, spaces):
             pk=parse_number(request.POST.get("membership")),
             space__in=spaces,
         )
-        services.membership_approve(membership=membership)
-        messages.success(request, _("Demande acceptée."))
+        try:
+            services.membership_approve(membership=membership, moderator=request.user)
+        except services.MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Demande acceptée."))
+
+
+@login_required
+def membership_decide(request, pk):
+    """A moderator of the space (or staff) accepts or refuses a request to join, with a message
+    to the member if they wish; a request answered already is said so."""
+    user = request.user
+    if not permissions.moderates_somewhere(user):
+        raise PermissionDenied
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "space"),
+        pk=pk,
+        space__in=permissions.moderated_spaces(user),
+    )
+    if not membership.is_requested:
+        messages.info(request, _("Cette demande a déjà reçu une réponse."))
+        return redirect("forums:moderation")
+    action = request.POST.get("action")
+    form = MembershipDecisionForm(request.POST or None, action=action)
+    if request.method == "POST" and form.is_valid():
+        decide = services.membership_approve if action == "accept" else services.membership_refuse
+        try:
+            decide(membership=membership, moderator=user, message=form.cleaned_data["message"])
+        except services.MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Demande acceptée : le membre en est informé.")
+                if action == "accept"
+                else _("Demande refusée : le membre en est informé."),
+            )
+        return redirect("forums:moderation")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "forums/membership_decide.html",
+        {"membership": membership, "space": membership.space, "form": form},
+        status=status,
+    )

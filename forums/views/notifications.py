@@ -17,7 +17,9 @@ from ..models import NotificationSettings
 @login_required
 def notifications(request):
     paginator = Paginator(
-        permissions.readable_notifications(request.user).select_related("post__topic__space"),
+        permissions.readable_notifications(request.user).select_related(
+            "post__topic__space", "space", "actor"
+        ),
         30,
     )
     paginator.count = selectors.notification_counts(request.user)[0]

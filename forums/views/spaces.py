@@ -121,7 +121,9 @@ def space_detail(request, slug):
     if permissions.can_see_space_activity(user, space):
         context.update(_space_page(space, request.GET.get("page")))
     if user.is_authenticated:
-        context["membership"] = permissions.membership(user, space)
+        context["membership"] = membership = permissions.membership(user, space)
+        if membership is not None and membership.is_refused:
+            context["request_again_at"] = permissions.request_again_at(membership)
     return render(request, "forums/space_detail.html", context)
 
 
@@ -152,6 +154,11 @@ def _space_page(space: Space, requested: str | None) -> dict:
 @require_POST
 def space_join(request, slug):
     space = open_space(slug)
+    current = permissions.membership(request.user, space)
+    if current is not None and current.is_requested:
+        # Sent twice (a double click, a reload): the request waits already.
+        messages.info(request, _("Votre demande attend déjà la réponse des modérateurs."))
+        return redirect(space)
     if not permissions.can_join(request.user, space):
         raise PermissionDenied
     membership = services.membership_request(space=space, user=request.user)

@@ -51,8 +51,9 @@ BEYOND = {
     "moderation queue": {"moderator": 5, "staff": 4},
     "member directory": {"member": 7, "insider": 7, "moderator": 7, "staff": 6},
     "member profile": {"member": 6, "insider": 6, "moderator": 6, "staff": 5},
-    # A redirect: it has no menu, whose query reads the restricted sections of the shell.
-    "join request": {"member": 5, "staff": 5},
+    # A redirect: it has no menu, whose query reads the restricted sections of the shell. Sent
+    # again (as measured), the request waits already: nothing is written.
+    "join request": {"member": 2, "staff": 2},
 }
 
 
