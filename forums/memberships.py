@@ -32,8 +32,9 @@ class MembershipError(Exception):
 
 
 def clean_message(message: str | None) -> str:
-    """A moderator's message as it is kept: trimmed, at most MAX_MESSAGE_LENGTH characters."""
-    return (message or "").strip()[:MAX_MESSAGE_LENGTH].strip()
+    """A moderator's message as it is kept: without NUL (PostgreSQL refuses it in a text),
+    trimmed, at most MAX_MESSAGE_LENGTH characters."""
+    return (message or "").replace("\x00", "").strip()[:MAX_MESSAGE_LENGTH].strip()
 
 
 def notify(notifications: list[Notification]) -> None:

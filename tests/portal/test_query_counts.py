@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from experiences.models import ExperienceDocument
+from portal.demo.loader import ensure_image
 from resources.models import ToolDocument
 from tests import factories
 
@@ -94,9 +95,12 @@ def grow_nothing(page, count):
 
 
 def grow_home(home, count):
+    # The newest videos, which the home page lists, with a picture: their cards' renditions are
+    # read in one query, whatever their number.
+    picture = ensure_image("Affiche d'essai", "Affiche d'essai", "#0e5a55")
     for _ in range(count):
         factories.sheet()
-        factories.video()
+        factories.video(image=picture)
 
 
 CASES = {
