@@ -1,9 +1,7 @@
 """Experience sheets: how a territory built its cooperation, told for its peers."""
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import STEP, TERRITORY, filtered_list
 from core.models import (
     AttachedDocument,
     BaseResourcePage,
@@ -46,9 +45,7 @@ class ExperienceIndexPage(PortalPage):
             .select_related("territory")
             .order_by("title")
         )
-        context["items"] = SimpleLazyObject(
-            lambda: Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
-        )
+        context.update(filtered_list(request, sheets, (TERRITORY, STEP), PAGE_SIZE))
         return context
 
 

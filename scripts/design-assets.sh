@@ -12,7 +12,7 @@ FONT_PACKAGE="@fontsource-variable/source-sans-3@5.3.1"
 ICONS_PACKAGE="lucide-static@1.62.0"
 # Lucide's names; the sprite's ids are the same.
 ICONS="search menu x user bell file-text play wrench route messages-square download arrow-right
-arrow-left external-link"
+arrow-left external-link funnel"
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d)"

@@ -35,7 +35,8 @@ VALUE = st.one_of(
 
 # view name -> the GET parameters it reads (its own, and those of the libraries it runs on).
 GET_PARAMETERS = {
-    "wagtail_serve": {"page", "t"},  # index pages' page numbers; a video's start time
+    # lists' page numbers and filters (core.listing); a video's start time
+    "wagtail_serve": {"page", "territoire", "etape", "edition", "t"},
     "search:search": {"q", "page", "type", "territoire", "etape", "edition", "espace"},
     # the suggestions search within the filters, as the search does (search.engine.scope_for)
     "search:suggest": {"q", "format", "type", "territoire", "etape", "edition", "espace"},

@@ -1,8 +1,6 @@
 """Tool boxes and tools: practical methods and templates that territories reuse."""
 
-from django.core.paginator import Paginator
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -10,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.listing import STEP, filtered_list
 from core.models import (
     AttachedDocument,
     BaseResourcePage,
@@ -39,9 +38,7 @@ class ToolBoxPage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tools = with_card_images(ToolPage.objects.child_of(self).live().public().order_by("title"))
-        context["items"] = SimpleLazyObject(
-            lambda: Paginator(tools, PAGE_SIZE).get_page(request.GET.get("page"))
-        )
+        context.update(filtered_list(request, tools, (STEP,), PAGE_SIZE))
         return context
 
 

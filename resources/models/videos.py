@@ -3,10 +3,8 @@
 from functools import cached_property
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core import uploads
+from core.listing import STEP, ListFilter, filtered_list
 from core.models import (
     BaseResourcePage,
     BidiControlsMixin,
@@ -51,6 +50,17 @@ class Expert(BidiControlsMixin, index.Indexed, models.Model):
         return f"{self.name}, {self.role}"
 
 
+EDITION = ListFilter(
+    "edition",
+    _("Édition du séminaire"),
+    _("Toutes les éditions"),
+    "edition",
+    "edition__title",
+    "edition__year",
+    live=True,
+)
+
+
 class ResourceIndexPage(PortalPage):
     """Lists the expert videos."""
 
@@ -73,9 +83,7 @@ class ResourceIndexPage(PortalPage):
             .prefetch_related("speakers")
             .order_by("title")
         )
-        context["items"] = SimpleLazyObject(
-            lambda: Paginator(videos, PAGE_SIZE).get_page(request.GET.get("page"))
-        )
+        context.update(filtered_list(request, videos, (STEP, EDITION), PAGE_SIZE))
         return context
 
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from experiences.models import ExperienceIndexPage
 from forums import services
 from forums.models import Post, Space
-from resources.models import ResourceIndexPage, VideoPage
+from resources.models import ResourceIndexPage, ToolBoxPage, VideoPage
 from tests.factories import log_in_with_two_factor, two_factor
 from tests.fuzz import (
     GET_PARAMETERS,
@@ -304,6 +304,7 @@ GET_PAGES = {
         (None, lambda site: ExperienceIndexPage.objects.live().first().url),
         ("member", lambda site: ResourceIndexPage.objects.live().first().url),
         (None, lambda site: VideoPage.objects.live().first().url),
+        (None, lambda site: ToolBoxPage.objects.live().first().url),
     ],
     "forums:space": [(None, lambda site: "/espaces/reseau-dgs-sg/"),
                      ("member", lambda site: "/espaces/reseau-dgs-sg/")],

@@ -22,9 +22,9 @@ COLD = {
     "vidéo": 6,  # + speakers, related pages, discussions
     "outil": 6,  # + documents, related pages, discussions
     "étape": 4,
-    "liste des expériences": 5,  # + count, page
-    "liste des vidéos": 6,  # + count, page, speakers
-    "boîte à outils": 5,
+    "liste des expériences": 6,  # + the filters' choices, count, page
+    "liste des vidéos": 7,  # + the filters' choices, count, page, speakers
+    "boîte à outils": 6,
     "chemin": 4,
     "liste des séminaires": 4,
     "édition du séminaire": 4,
