@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
+from django.utils.text import Truncator
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -22,7 +23,7 @@ from forums.models import Attachment, Post, Topic
 from resources.models import StepPage, ToolPage, VideoPage
 
 from .documents import extract_text
-from .models import Kind, Reach
+from .models import Kind, Reach, SearchDocument
 
 SUMMARY_LENGTH = 3000  # of the text as written, where a hit's excerpt is looked for
 KINDS = {ExperienceSheetPage: Kind.SHEET, VideoPage: Kind.VIDEO, ToolPage: Kind.TOOL}
@@ -138,7 +139,10 @@ def _filters(page, paths: list[str]) -> dict:
         "page_id": page.pk,
         "territory_id": getattr(page, "territory_id", None),
         "edition_id": getattr(page, "edition_id", None),
-        "context": " · ".join(([territory.name] if territory else []) + [s.title for s in steps]),
+        # A page tagged with many steps says the first ones only (the column's length).
+        "context": Truncator(
+            " · ".join(([territory.name] if territory else []) + [s.title for s in steps])
+        ).chars(SearchDocument._meta.get_field("context").max_length),
         "_steps": [step.pk for step in steps],
     }
 
