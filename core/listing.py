@@ -72,13 +72,12 @@ class ListFilterForm(forms.Form):
 
     @cached_property
     def chosen(self) -> dict[str, int]:
-        """{field: key} of the filters validly chosen."""
+        """{field: key} of the filters validly chosen (an invalid one is not in cleaned_data)."""
         self.is_valid()  # the address's parameters are always bound, even when there are none
-        by_name = {each.name: each for each in self.filters}
         return {
-            by_name[name].field: key
-            for name, key in self.cleaned_data.items()
-            if key is not None and name not in self.errors
+            each.field: self.cleaned_data[each.name]
+            for each in self.filters
+            if self.cleaned_data.get(each.name) is not None
         }
 
     def offered_fields(self) -> list:
@@ -111,14 +110,15 @@ TERRITORY = ListFilter(
 
 def filtered_list(request, pages: QuerySet, filters: tuple[ListFilter, ...], per_page: int):
     """The context of a list page: `filters` (the form), `items` (the page of the filtered list
-    that the address asks) and `listing_key` (what its cached fragment varies on). Lazy: nothing
+    that the address asks) and `listing_key` (what its cached fragment varies on: the values as
+    typed, since an invalid one is named in its error; the cache tag hashes them). Lazy: nothing
     is asked until the fragment is rendered."""
     form = ListFilterForm(request.GET, pages=pages, filters=filters)
-    wanted = [request.GET.get(each.name, "")[:20] for each in filters]
+    wanted = [request.GET.get(each.name, "") for each in filters]
     return {
         "filters": form,
         "items": SimpleLazyObject(
             lambda: Paginator(form.filter(), per_page).get_page(request.GET.get("page"))
         ),
-        "listing_key": "|".join([request.GET.get("page", "")[:20], *wanted]),
+        "listing_key": "|".join([request.GET.get("page", ""), *wanted]),
     }
