@@ -10,6 +10,7 @@ A builder returns `Built` values: the document's fields and its steps' ids.
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.text import Truncator
@@ -41,18 +42,27 @@ class Built:
 def document(key: str, title: str, texts: list[str], steps=(), **fields) -> Built:
     """The fields of a document: its title and text folded, and their terms."""
     text = "\n".join(part for part in texts if part)
+    folded = fold(f"{title}\n{text}")  # phrases are found in it, the title's too
     return Built(
         key=key,
         fields={
             "title": title[:255],
             "title_key": title_key(title),
-            "text": fold(f"{title}\n{text}"),  # phrases are found in it, the title's too
+            "text": folded,
             "stems": terms(f"{title}\n{text}"),
+            "pairs": word_pairs(folded) if connection.vendor == "postgresql" else "",
         }
         | fields,
         steps=list(steps),
         written=f"{title}\n{text}",
     )
+
+
+def word_pairs(folded: str) -> str:
+    """Each two consecutive words of a folded text, once, joined by "_" (never in a word):
+    a phrase holds all of its pairs (search/postgres.py)."""
+    words = WORD.findall(folded)
+    return " ".join(dict.fromkeys(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)))
 
 
 def title_key(text: str) -> str:

@@ -1,8 +1,10 @@
 """One search over the search documents (search.models.SearchDocument): what the reader may
 read, under the filters they chose, ranked as one list by the backend, an exact title first.
 
-A search is one query for a page of hits, one count and one query for every filter's counts
-(facets.py), whatever the number of hits. Permissions are filters on the documents: their
+A search is one query for every filter's counts (facets.py), the count being their sum, and
+one for a page of hits, whatever the number of hits. On PostgreSQL the hits are ranked in the
+statement of the counts, from the documents it matched (`backend.ranked`), and the page of
+hits is then read by their ids. Permissions are filters on the documents: their
 reach (public, members, a private space's members) and space, from `forums.permissions`.
 
 Filters (URL parameters): `type` (kind), `territoire`, `etape` (cooperation step),
@@ -10,9 +12,9 @@ Filters (URL parameters): `type` (kind), `territoire`, `etape` (cooperation step
 other chosen filters, so a count is what its link will show.
 """
 
-import contextlib
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Q, Value, When
@@ -113,7 +115,7 @@ def documents(scope: Scope, without: str = ""):
             queryset = queryset.filter(id__in=scope.tagged)
         elif name != without:
             queryset = queryset.filter(**{FILTERS[name]: value})
-    return queryset.defer("text", "stems")
+    return queryset.defer("text", "stems", "pairs")
 
 
 @dataclass
@@ -143,23 +145,29 @@ def run(scope: Scope, query: str, wagtail_query, page_number, present) -> Outcom
 
 def _run(scope: Scope, query: str, wagtail_query, number: int, name: str, present) -> Outcome:
     backend = backends.backend(name)
-    with getattr(backend, "planned", contextlib.nullcontext)():
-        # The count is the kinds' counts' sum (or the chosen kind's): no query of its own.
-        counted = facets.count(backend, wagtail_query, scope, documents)
-        kinds = {value: number for value, _label, number in dict(counted)["type"]}
-        chosen = scope.chosen.get("type", (None,))[0]
-        searched = documents(scope)
-        if getattr(backend, "ranks_exact_titles", False):  # in its ranking, not apart
-            exact, searched = [], searched.annotate(exact_title=exact_title(query))
-        else:
-            exact = exact_titles(scope, query)
-        total = max(kinds.get(chosen, 0) if chosen else sum(kinds.values()), len(exact))
-        broad = total > getattr(backend, "BROAD", total) and backend.search_broad
-        results = (broad or backend.search)(wagtail_query, searched)
-        hits = RankedHits(results, exact, min(total, MAX_RESULTS))
-        # A paginator of numbers: what is kept in the cache holds plain values only.
-        page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
-        shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
+    searched = documents(scope)
+    if getattr(backend, "ranks_exact_titles", False):  # in its ranking, not apart
+        exact, searched = [], searched.annotate(exact_title=exact_title(query))
+    else:
+        exact = exact_titles(scope, query)
+    ranked = None
+    if hasattr(backend, "ranked"):  # the hits ranked in the statement of the counts
+        ranked = partial(backend.ranked, wagtail_query, build.title_key(query), limit=MAX_RESULTS)
+    counted, ranked_ids = facets.count(backend, wagtail_query, scope, documents, ranked)
+    # The count is the kinds' counts' sum (or the chosen kind's): no query of its own.
+    kinds = {value: number for value, _label, number in dict(counted)["type"]}
+    chosen = scope.chosen.get("type", (None,))[0]
+    total = max(kinds.get(chosen, 0) if chosen else sum(kinds.values()), len(exact))
+    if ranked_ids is not None:
+        hits = ranked_ids[: min(total, MAX_RESULTS)]
+    else:
+        hits = RankedHits(backend.search(wagtail_query, searched), exact, min(total, MAX_RESULTS))
+    # A paginator of numbers: what is kept in the cache holds plain values only.
+    page = Paginator(range(len(hits)), PAGE_SIZE).get_page(number)
+    shown = hits[page.start_index() - 1 : page.end_index()] if len(hits) else []
+    if ranked_ids is not None:
+        found = documents(scope).in_bulk(shown)
+        shown = [found[pk] for pk in shown if pk in found]
     page.object_list = present(shown)
     public_total = total
     if scope.user.is_authenticated and total:

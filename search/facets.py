@@ -42,22 +42,25 @@ FACETS = {
 }
 
 
-def count(backend, query, scope, documents) -> list[tuple[str, list]]:
-    """[(filter, [(value, label, count)])] for the search of `query` by `scope`;
-    `documents(scope, without)` are the documents searched without one chosen filter."""
+def count(backend, query, scope, documents, ranked=None) -> tuple[list, list | None]:
+    """([(filter, [(value, label, count)])], ranked ids) for the search of `query` by `scope`;
+    `documents(scope, without)` are the documents searched without one chosen filter. The
+    ids are those of the first hits, ranked in the same statement when the backend can
+    (`ranked(matched)`: the ranked ids among the matched documents), else None."""
 
     def searched(without):
         return backend.search(query, documents(scope, without))
 
+    ids = None
     if hasattr(backend, "es"):
         rows = _aggregated(lambda name: searched(name if name in scope.chosen else ""))
     else:
-        rows = _grouped(searched, scope)
+        rows, ids = _grouped(searched, scope, ranked, backend)
     counts: dict[str, list] = {name: [] for name in FACETS}
     for name, value, label, number in rows:
         if value not in (None, "") and number:
             counts[name].append((value, label, number))
-    return [(name, _shown(name, values, scope)) for name, values in counts.items()]
+    return [(name, _shown(name, values, scope)) for name, values in counts.items()], ids
 
 
 def _shown(name: str, values: list, scope) -> list:
@@ -85,33 +88,47 @@ def _shown(name: str, values: list, scope) -> list:
 GROUPED = [(name, field, label) for name, (field, label) in FACETS.items() if name != "etape"]
 
 
-def _grouped(searched, scope) -> list:
+def _grouped(searched, scope, ranked, backend) -> tuple[list, list | None]:
     """The filters that leave out the same chosen filter (all of them when none is chosen)
     share one GROUP BY on all their columns, the steps (many to many) one of their own. Each
     group's documents are matched once (a materialised CTE that both read), grouped by their
-    keys, then named: one query, one full-text match without a chosen filter."""
+    keys, then named; the hits (the group without a chosen filter left out) are ranked from
+    the same CTE (`ranked`): one query, one full-text match without a chosen filter.
+    The backend's PLANNED statement is sent before it, in the same round trip (the planner's
+    settings)."""
     groups: dict[str, list[str]] = {}
     for name in FACETS:
         groups.setdefault(name if name in scope.chosen else "", []).append(name)
-    ctes, branches, params, names_of_branches = [], [], [], []
+    ctes, params, branches = [], [], []  # branches: (SQL, its parameters)
+    planned = getattr(backend, "PLANNED", "")
     for n, (without, names) in enumerate(groups.items()):
-        matched = _matched(searched(without)).values("id", *KEYS)
+        extra = backend.RANKED_VALUES if not without and ranked is not None else {}
+        matched = _matched(searched(without)).values("id", *KEYS, **extra)
         sql, found = matched.query.sql_with_params()
         ctes.append(f"m{n} AS MATERIALIZED ({sql})")
         params += found
         if set(names) - {"etape"}:
-            branches.append(_named_groups(f"m{n}"))
-            names_of_branches.append(f"{without}:")
+            branches.append((_named_groups(f"m{n}"), [f"{without}:"]))
         if "etape" in names:
-            branches.append(_step_groups(f"m{n}"))
-            names_of_branches.append(f"{without}:etape")
-    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+            branches.append((_step_groups(f"m{n}"), [f"{without}:etape"]))
+        if not without and ranked is not None:
+            sql, found = ranked(f"m{n}")
+            branches.append((_ranked_rows(sql), [RANKED, *found]))
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(sql for sql, _p in branches)
     columns = [f for _n, field, label in GROUPED for f in (field, label) if f]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *names_of_branches])
+        cursor.execute(
+            f"{planned}; {sql}" if planned else sql,
+            [*params, *(param for _sql, found in branches for param in found)],
+        )
+        if planned:
+            cursor.nextset()
         rows = cursor.fetchall()
-    found = []
+    found, ids = [], [] if ranked is not None else None
     for branch, *values, step, step_title, number in rows:
+        if branch == RANKED:
+            ids.append((number, step))
+            continue
         without, _sep, steps = branch.partition(":")
         if steps:
             if step is not None:
@@ -122,7 +139,17 @@ def _grouped(searched, scope) -> list:
             if name in groups[without] and named[field] is not None:
                 value = named[field] if name in TEXT_VALUES else int(named[field])
                 found.append((name, value, named.get(label, ""), number))
-    return _summed(found)
+    return _summed(found), ids and [pk for _position, pk in sorted(ids)]
+
+
+RANKED = "ranked"  # the name of the branch of the ranked hits
+
+
+def _ranked_rows(ranked: str) -> str:
+    """The ranked hits' ids (in the step's column) and positions (in the count's)."""
+    # The rows of an ordered subquery are numbered in its order.
+    return f"""SELECT %s, {NOTHING}, h.id, CAST(NULL AS VARCHAR(255)), row_number() OVER ()
+        FROM ({ranked}) h"""  # noqa: S608 - SQL of the ORM
 
 
 # The documents' columns grouped (their labels are joined once grouped)
@@ -145,12 +172,15 @@ def _named_groups(matched: str) -> str:
         LEFT JOIN {_table(Space)} s ON s.id = g.space_id"""  # noqa: S608 - names from models
 
 
+# The columns of _named_groups, empty, for the branches of other rows
+_TEXT, _NUMBER = "CAST(NULL AS VARCHAR(255))", "CAST(NULL AS INTEGER)"
+NOTHING = ", ".join([_TEXT, _NUMBER, _TEXT, _NUMBER, _TEXT, _TEXT, _TEXT, _TEXT])
+
+
 def _step_groups(matched: str) -> str:
     """The counts of `matched` per step, with the step's title."""
     steps = _table(SearchDocument.steps.through)
-    text, number = "CAST(NULL AS VARCHAR(255))", "CAST(NULL AS INTEGER)"
-    nothing = ", ".join([text, number, text, number, text, text, text, text])
-    return f"""SELECT %s, {nothing}, g.page_id, p.title, g.number
+    return f"""SELECT %s, {NOTHING}, g.page_id, p.title, g.number
         FROM (SELECT st.page_id, COUNT(*) AS number FROM {matched} m
             JOIN {steps} st ON st.searchdocument_id = m.id GROUP BY st.page_id) g
         JOIN {_table(Page)} p ON p.id = g.page_id"""  # noqa: S608 - names from models

@@ -100,6 +100,9 @@ class SearchDocument(index.Indexed, models.Model):
     )  # folded: an exact title ranks first
     text = models.TextField(blank=True)  # folded: accents and case never matter
     stems = models.TextField(blank=True)  # the index terms of title and text
+    # Every two consecutive words of `text`, once each ("projet_de de_territoire"): what a
+    # phrase is matched by on PostgreSQL (search/postgres.py); empty on the other databases.
+    pairs = models.TextField(blank=True)
     summary = models.TextField(blank=True)  # what an excerpt is taken from, as written
     context = models.CharField(max_length=500, blank=True)  # territory · steps, space, page
     url = models.CharField(max_length=500)

@@ -10,23 +10,30 @@ of the body.
 Two costs grow with the number of hits, and a common word matches nearly every document:
 - PostgreSQL's planner does not count the reading of large vectors stored apart (TOAST): it
   prefers scanning every entry and testing its body over the GIN indexes, which answer
-  without reading a body. A search runs with plans that use the indexes (`planned`), and
+  without reading a body. A search runs with plans that use the indexes (`PLANNED`), and
   without JIT compilation, which costs more than such a query.
-- Ranking reads the body vector of every hit. Beyond BROAD hits (`search_broad`), the hits are
-  ranked by their title's match, then newest first: a word that nearly every document holds
-  says little of which is about it, and its title says most.
+- Ranking reads the body vector of every hit. Beyond BROAD hits, the hits are ranked by their
+  title's match, then newest first (`IndexedQueryCompiler.ranked`). The hits are ranked in the
+  statement that counts them (search/facets.py), from the documents it matched once.
 
 Writing (`TitleNormsIndex`): Wagtail's index sets the title weights (`title_norm`, the average
 title length over this one's) after every write by reading every entry twice, 80 ms per post
 at full size; here the average is taken over the latest entries and only the entries written
 are updated (a full rebuild still sets every entry from the exact average). The search
 documents' entries are computed by PostgreSQL from their rows, in one statement per batch.
+
+A phrase is matched by the pairs of consecutive words of a document's folded text, through
+their own index (`SearchDocument.pairs`), not by its positions in the body vector: checking
+positions reads every body that holds the phrase's words, and a phrase of common words
+(`"projet de territoire"`) has tens of thousands of them (600 ms at full size). Its words are
+then exact, as on SQLite and OpenSearch, where the phrase is matched on the same folded text.
 """
 
-import contextlib
-
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Avg, F, Q
+from django.db.models import Avg, F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils.encoding import force_str
 from modelsearch.backends.database.postgres.postgres import (
@@ -37,40 +44,71 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.index import AutocompleteField, SearchField
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Phrase
 from modelsearch.utils import get_content_type_pk
 
 from .models import SearchDocument
 
 
 class IndexedQueryCompiler(PostgresSearchQueryCompiler):
-    THEN = ()  # what orders hits of the same rank
-
     def search(self, config, start, stop, score_field=None, backend=None):
         plain = not isinstance(self.query, MatchAll | Fuzzy | Not)
         if self.fields is not None or not plain:
             return super().search(config, start, stop, score_field, backend)
         search_query = self.build_tsquery(self.query, config=config)
         rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
-        matched = Q(index_entries__body=search_query)
-        if not excludes(self.query):
-            matched |= Q(index_entries__title=search_query)
-        queryset = self.queryset.filter(matched)
+        words, phrases = self.query, []
+        if self.queryset.model is SearchDocument:
+            words, phrases = split_phrases(self.query)
+        queryset = self.queryset
+        if phrases:
+            queryset = queryset.alias(pairs_list=PAIRS).filter(
+                pairs_list__contains=pairs_of(phrases)
+            )
+        if words is not None:
+            words_query = self.build_tsquery(words, config=config)
+            matched = Q(index_entries__body=words_query)
+            if not excludes(words):
+                matched |= Q(index_entries__title=words_query)
+            queryset = queryset.filter(matched)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
 
     def _apply_ordering_and_scoring(self, queryset, rank, start, stop, score_field=None):
         """Ranked, a document titled exactly as the query first (the search engine's
         `exact_title` annotation): no query of its own."""
         first = [F("exact_title").desc()] if "exact_title" in queryset.query.annotations else []
-        return queryset.order_by(*first, rank.desc(), *self.THEN, "-pk")[start:stop]
+        return queryset.order_by(*first, rank.desc(), "-pk")[start:stop]
 
 
-class TitlesFirstQueryCompiler(IndexedQueryCompiler):
-    THEN = (F("date").desc(nulls_last=True),)
+# The search documents' word pairs as the array that their index holds (search/migrations/0007)
+PAIRS = Func(
+    F("pairs"), Value(" "), function="string_to_array", output_field=ArrayField(TextField())
+)
 
-    def _build_rank_expression(self, vectors, config):
-        title, norm = self.get_index_vectors(None)[0]
-        return self.build_tsrank(title, self.query, config=config) * norm
+
+def split_phrases(query) -> tuple[object | None, list]:
+    """(the query without its phrases, or None when it has nothing else; its phrases). A
+    phrase is one of the query's top `And` (search/query.py)."""
+    if isinstance(query, Phrase):
+        return None, [query]
+    if not isinstance(query, And):
+        return query, []
+    rest, phrases = [], []
+    for part in query.subqueries:
+        kept, found = split_phrases(part)
+        rest += [] if kept is None else [kept]
+        phrases += found
+    return (And(rest) if len(rest) > 1 else next(iter(rest), None)), phrases
+
+
+def pairs_of(phrases) -> list[str]:
+    """The word pairs that a document holding every phrase holds (as search.build writes
+    them): for two words, the phrase exactly; for more, each two of them in their order."""
+    found = {}
+    for phrase in phrases:
+        words = phrase.query_string.split()
+        found |= dict.fromkeys(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    return list(found)
 
 
 def excludes(query) -> bool:
@@ -160,36 +198,56 @@ class IndexedPostgresSearchBackend(PostgresSearchBackend):
     index_class = TitleNormsIndex
     ranks_exact_titles = True
     BROAD = 1000  # hits beyond which the title ranks them
-
-    def search_broad(self, query, queryset):
-        """`search`, for a query known to have more than BROAD hits."""
-        return self._search(TitlesFirstQueryCompiler, query, queryset)
-
-    @staticmethod
-    @contextlib.contextmanager
-    def planned():
-        """The queries of one search, planned to read the full-text indexes (for this
-        connection until they are done: a statement before, one after)."""
-        settings = (
+    # Sent before the statement of a search's counts and hits, in its round trip: plans that
+    # read the full-text indexes, for that statement's implicit transaction only.
+    PLANNED = "SELECT " + ", ".join(
+        f"set_config('{name}', 'off', true)"
+        for name in (
             "enable_seqscan",
             "enable_indexscan",
             "enable_nestloop",
             "enable_incremental_sort",
             "jit",
         )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT " + ", ".join(f"set_config('{name}', 'off', false)" for name in settings)
-            )
-            reset = "; ".join(f"RESET {name}" for name in settings)
-            try:
-                yield
-            except Exception:
-                # In a transaction that failed, its rollback takes the settings back.
-                if not connection.in_atomic_block:
-                    cursor.execute(reset)
-                raise
-            cursor.execute(reset)
+    )
+
+    # What the documents matched without a chosen filter left out carry for their ranking
+    RANKED_VALUES = {
+        "exact_key": F("title_key"),
+        "published": F("date"),
+        "entry_id": F("index_entries__id"),
+        "entry_title": F("index_entries__title"),
+        "entry_norm": F("index_entries__title_norm"),
+    }
+
+    def ranked(self, query, key: str, matched: str, limit: int) -> tuple[str, list]:
+        """The SQL of the ids of the first `limit` documents of `matched` (a table of the
+        statement, search/facets.py, with RANKED_VALUES), ranked: a title whose key is `key`
+        first; then, beyond BROAD of them, by their title's match and newest first (a word
+        that nearly every document holds says little of which is about it, and its title says
+        most), else by their title's and their body's match (only then is a body read)."""
+        compiler = self.query_compiler_class(SearchDocument.objects.all(), query)
+        tsquery = compiler.build_tsquery(query, config=compiler.get_config(self))
+
+        def rank(vector: str) -> tuple[str, list]:
+            vector = RawSQL(vector, (), output_field=SearchVectorField())  # noqa: S611
+            return _compiled(SearchRank(vector, tsquery, weights=compiler.sql_weights))
+
+        title, title_params = rank("m.entry_title")
+        table = IndexEntry._meta.db_table
+        body, body_params = rank(f"(SELECT e.body FROM {table} e WHERE e.id = m.entry_id)")  # noqa: S608
+        many = f"(SELECT COUNT(*) FROM {matched}) > %s"  # noqa: S608 - a name of the statement
+        sql = f"""SELECT m.id FROM {matched} m ORDER BY (m.exact_key = %s) IS TRUE DESC,
+            CASE WHEN {many} THEN {title} * m.entry_norm
+                ELSE {title} * m.entry_norm + {body} END DESC,
+            CASE WHEN {many} THEN m.published END DESC NULLS LAST, m.id DESC LIMIT %s"""  # noqa: S608
+        params = [key or None, self.BROAD, *title_params, *title_params, *body_params]
+        return sql, [*params, self.BROAD, limit]
+
+
+def _compiled(expression) -> tuple[str, list]:
+    query = SearchDocument.objects.all().query
+    return query.get_compiler(connection=connection).compile(expression.resolve_expression(query))
 
 
 SearchBackend = IndexedPostgresSearchBackend

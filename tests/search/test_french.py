@@ -5,8 +5,11 @@ import pytest
 import snowballstemmer
 from hypothesis import given
 from hypothesis import strategies as st
+from wagtail.search.query import Phrase
 
+from core.text import WORD
 from search.french import STOP_WORDS, fold, stem, terms
+from search.query import parse
 from tests.factories import StandardPageFactory
 
 # Each query names "zephyrine" too, so that only its page can match, whatever the ranking.
@@ -216,3 +219,31 @@ def test_an_excerpt_is_the_passage_of_a_long_text_that_matches():
     assert marks in marked.replace("&#x27;", "'")
     assert len(marked) < 400
     assert excerpt(text, parse("zorglub")).startswith("Préambule")  # no match: the beginning
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=2, max_size=30), st.data())
+def test_a_phrase_of_a_text_holds_only_pairs_that_its_text_holds(chunks, data):
+    """PostgreSQL matches a phrase by the word pairs of a document's folded text
+    (search/postgres.py): any run of its words, parsed as a query, has its pairs there."""
+    from search.build import word_pairs
+    from search.postgres import pairs_of
+
+    text = " ".join(chunks)
+    words = WORD.findall(fold(text))
+    if len(words) < 2:
+        return
+    start = data.draw(st.integers(0, len(words) - 2))
+    stop = data.draw(st.integers(start + 2, len(words)))
+    parsed = parse('"' + " ".join(words[start:stop]) + '"')
+    phrases = [Phrase(" ".join(words)) for words in parsed.phrases]
+    assert phrases
+    assert set(pairs_of(phrases)) <= set(word_pairs(fold(text)).split())
+
+
+@pytest.mark.django_db
+def test_a_phrase_is_found_by_its_words_side_by_side_only(client):
+    StandardPageFactory(title="Le zulmar vornique", intro="Un zulmar signé.")
+    StandardPageFactory(title="Vornique et zulmar", intro="Du grelin, zulmar.")
+    assert titles(client, '"zulmar vornique"') == ["Le zulmar vornique"]
+    assert titles(client, '"grelin zulmar"') == ["Vornique et zulmar"]  # across a comma
+    assert titles(client, '"vornique zulmar"') == []

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 # by primary key and the spaces counted named. On PostgreSQL the exact titles are ranked first
 # in the hits' query, and two statements set the plans of the search's queries and reset them
 # (search/postgres.py). Never more than MAX_QUERIES.
-QUERIES = {"sqlite": 6, "postgresql": 8, "opensearch": 7}
+QUERIES = {"sqlite": 6, "postgresql": 6, "opensearch": 7}
 MAX_QUERIES = 10
 
 
