@@ -31,7 +31,7 @@ def test_video_shows_captions_track_and_timed_transcript(client):
     video = VideoPage.objects.first()
     html = get(client, video.url)
     first_cue = video.cues[0]
-    assert f"#t={first_cue.start}" in html
+    assert f'href="?t={first_cue.start}#lecteur"' in html  # a time code opens the page there
     assert first_cue.text in html
     captions = client.get(video.url + "sous-titres/")
     assert captions["Content-Type"].startswith("text/vtt")
