@@ -97,3 +97,16 @@ def test_a_refusal_gets_a_french_403_page(client, django_user_model):
 def test_the_accessibility_statement_lists_what_is_checked(client):
     html = get(client, "/accessibilite/")
     assert "axe-core" in html and "Nu HTML Checker" in html and "clavier" in html
+
+
+@pytest.mark.parametrize("factory", ["ExperienceSheetFactory", "VideoFactory", "ToolFactory"])
+def test_a_resource_past_its_review_date_tells_its_readers(client, factory):
+    import datetime
+
+    from tests import factories
+
+    make = getattr(factories, factory)
+    old = make(last_reviewed=datetime.date.today() - datetime.timedelta(days=400))
+    recent = make(last_reviewed=datetime.date.today() - datetime.timedelta(days=30))
+    assert "relue depuis le" in get(client, old.url).replace("&#x27;", "'")
+    assert "relue depuis le" not in get(client, recent.url)
