@@ -1,5 +1,6 @@
 """What readers search for, so editors see which content is missing."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,11 @@ class SearchLogQuerySet(models.QuerySet):
     def most_frequent(self):
         return (
             self.values("query")
-            .annotate(searches=models.Count("id"), results=models.Max("results"))
+            .annotate(
+                searches=models.Count("id"),
+                results=models.Max("results"),
+                last=models.Max("created_at"),
+            )
             .order_by("-searches", "query")
         )
 
@@ -33,6 +38,24 @@ class SearchLog(models.Model):
     class Meta:
         verbose_name = _("recherche effectuée")
         verbose_name_plural = _("recherches effectuées")
+
+    def __str__(self):
+        return self.query
+
+
+class HandledQuery(models.Model):
+    """A search without results that an editor has dealt with (a page written, a result
+    promoted, or nothing to do): left out of the report until it finds nothing again."""
+
+    query = models.CharField(_("recherche"), max_length=200, unique=True)
+    handled_at = models.DateTimeField(_("traitée le"), default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("recherche traitée")
+        verbose_name_plural = _("recherches traitées")
 
     def __str__(self):
         return self.query

@@ -3,12 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import SearchReportView
+from .admin_views import SearchReportView, mark_handled
 
 
 @hooks.register("register_admin_urls")
 def register_search_report_url():
-    return [path("recherches/", SearchReportView.as_view(), name="search_report")]
+    return [
+        path("recherches/", SearchReportView.as_view(), name="search_report"),
+        path("recherches/traitee/", mark_handled, name="search_report_handled"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
