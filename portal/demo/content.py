@@ -1386,6 +1386,8 @@ VIDEOS = [
     },
     {
         "slug": "reperes-des-principes-d-accompagnement",
+        # Hosted on a PeerTube instance: a placeholder until the reader asks (resources/embeds.py).
+        "video_url": "https://video.bloc-local.example/w/reperes-des-principes-d-accompagnement",
         "title": "Repères des principes d'accompagnement",
         "speakers": ["Jonathan Jung"],
         "edition": 2019,

@@ -228,7 +228,8 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
                 summary=item["summary"],
                 duration=datetime.timedelta(seconds=item["duration"]),
                 captions=captions_from_cues(item["cues"]),
-                video_url=f"https://videos.bloc-local.example/{item['slug']}.mp4",
+                video_url=item.get("video_url")
+                or f"https://videos.bloc-local.example/{item['slug']}.mp4",
                 edition=editions.get(item["edition"]),
                 image=ensure_image(
                     f"Vidéo – {item['title']}",

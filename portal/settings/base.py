@@ -296,6 +296,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = uploads.WAGTAIL_IMAGE_EXTENSIONS
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# PeerTube, YouTube and Dailymotion videos as placeholders until the reader asks, without an
+# oEmbed request (resources/embeds.py); other addresses through their oEmbed providers.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "resources.embeds.HostedVideoFinder"},
+    {"class": "wagtail.embeds.finders.oembed"},
+]
 
 # Security headers on every response; production adds HTTPS-only cookies and HSTS.
 # The public site runs no inline script or style. Wagtail's admin still has inline scripts, so it
@@ -311,6 +317,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
+        # The players of hosted videos, framed once the reader asks (resources/embeds.py; a
+        # PeerTube instance's is added by the page that shows it).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://www.dailymotion.com"],
         "base-uri": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],

@@ -24,6 +24,7 @@ from core.models import (
     with_card_images,
 )
 
+from .. import embeds
 from ..captions import Cue, parse_captions, validate_captions
 from ..forms import VideoPageForm
 
@@ -203,5 +204,17 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
             ),
             # "?t=75": the player starts at that second (a search hit in the captions).
             start_at=self.cue_start(request.GET.get("t")),
+            hosted=self.hosted,
         )
         return context
+
+    @cached_property
+    def hosted(self) -> embeds.HostedVideo | None:
+        """The video on PeerTube, YouTube or Dailymotion that this page shows, if it is one."""
+        return None if self.is_playable else embeds.hosted(self.video_url)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.hosted:  # its host's player may be framed here, once the reader asks for it
+            response._csp_update = {"frame-src": [self.hosted.origin]}
+        return response
