@@ -130,7 +130,10 @@ def invitation_create(*, space: Space, email: str, moderator) -> tuple[Invitatio
                 space=space, email=email, status=InvitationStatus.PENDING
             )
             return invitation, False
-    member = accounts[0] if len(accounts) == 1 else None
+    # Told on the site: the one account that verified the address (an address typed in an
+    # account but not verified yet is offered once it is: `offer_on_verification`).
+    verified = [user for user in accounts if email in permissions.verified_addresses(user)]
+    member = verified[0] if len(verified) == 1 else None
     log(
         space=space,
         actor=moderator,

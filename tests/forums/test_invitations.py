@@ -413,3 +413,47 @@ def test_the_invitation_form_takes_anything_typed(client, collective, typed):
 def test_the_invitations_page_is_for_members(client):
     response = client.get(reverse("forums:invitations"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("visitor", "status", "answers"),
+    [
+        ("anonymous", 200, False),  # how to sign up or log in
+        ("member", 403, False),
+        ("elsewhere", 403, False),
+        ("moderator", 403, False),
+        ("staff", 403, False),  # staff moderate everywhere, but answer only their own
+        ("outsider", 200, True),  # whose address it is
+    ],
+)
+def test_an_invitation_link_is_answered_only_by_its_address(
+    client, collective, visitor, status, answers, django_capture_on_commit_callbacks
+):
+    outsider = collective["outsider"]
+    client.force_login(collective["moderator"])
+    invite(client, collective["space"], outsider.email, django_capture_on_commit_callbacks)
+    link = link_to(outsider.email)
+    client.logout()
+    log_in_as(client, collective, visitor)
+    response = client.get(link)
+    assert response.status_code == status
+    assert ("Rejoindre l'espace" in unescape(response.content.decode())) is answers
+
+
+def test_the_invitations_page_asks_few_queries_whatever_their_number(
+    client, collective, django_assert_max_num_queries
+):
+    outsider = collective["outsider"]
+    client.force_login(outsider)
+    client.get(reverse("forums:invitations"))  # the session's first read
+    counts = set()
+    for number in (1, 15):
+        for _ in range(number):
+            invitations.invitation_create(
+                space=SpaceFactory(private=True), email=outsider.email, moderator=UserFactory()
+            )
+        with django_assert_max_num_queries(10) as captured:
+            response = client.get(reverse("forums:invitations"))
+        assert response.content.decode().count('value="accept"') == Invitation.objects.count()
+        counts.add(len(captured))
+    assert len(counts) == 1, counts

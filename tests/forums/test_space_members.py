@@ -67,7 +67,14 @@ def test_only_the_space_moderators_and_staff_see_its_members_page(
     client, collective, visitor, status
 ):
     log_in_as(client, collective, visitor)
-    assert client.get(members_url(collective["space"])).status_code == status
+    space = collective["space"]
+    membership = Membership.objects.get(space=space, user=collective["member"])
+    for url in (
+        members_url(space),
+        reverse("forums:member_add", args=[space.slug]) + "?personne=a",
+        reverse("forums:member_remove", args=[space.slug, membership.pk]),
+    ):
+        assert client.get(url).status_code == status
 
 
 @pytest.mark.parametrize(("visitor", "status"), VISITORS)
