@@ -196,7 +196,8 @@ def _lock(space: Space) -> None:
     list(Space.objects.select_for_update().filter(pk=space.pk).values_list("pk"))
 
 
-def _is_last_moderator(membership: Membership) -> bool:
+def is_last_moderator(membership: Membership) -> bool:
+    """Whether `membership` is its space's only active moderator (who may not go)."""
     others = Membership.objects.moderators().filter(space_id=membership.space_id)
     return (
         membership.role == Role.MODERATOR
@@ -236,7 +237,7 @@ def member_remove(*, membership: Membership, moderator) -> None:
     moderator, which is said so."""
     _lock(membership.space)
     membership = Membership.objects.select_related("user", "space").get(pk=membership.pk)
-    if _is_last_moderator(membership):
+    if is_last_moderator(membership):
         raise _last_moderator_error(membership)
     membership.delete()
     Subscription.objects.filter(user=membership.user, space=membership.space).delete()
@@ -259,7 +260,7 @@ def member_set_role(*, membership: Membership, moderator, role: str) -> bool:
     membership = Membership.objects.select_related("user", "space").get(pk=membership.pk)
     if membership.role == role:
         return False
-    if role == Role.MEMBER and _is_last_moderator(membership):
+    if role == Role.MEMBER and is_last_moderator(membership):
         raise _last_moderator_error(membership)
     membership.role = role
     membership.save(update_fields=["role"])

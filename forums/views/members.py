@@ -125,7 +125,12 @@ def member_remove(request, slug, pk):
                 % {"who": display_name(membership.user)},
             )
         return _back(space)
-    return render(request, "forums/member_remove.html", {"space": space, "membership": membership})
+    context = {
+        "space": space,
+        "membership": membership,
+        "last_moderator": memberships.is_last_moderator(membership),
+    }
+    return render(request, "forums/member_remove.html", context)
 
 
 @login_required

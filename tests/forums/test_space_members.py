@@ -274,6 +274,9 @@ def test_the_last_moderator_is_neither_removed_nor_demoted_and_it_is_said(client
     space, moderator = collective["space"], collective["moderator"]
     membership = Membership.objects.get(space=space, user=moderator)
     client.force_login(UserFactory(staff=True))
+    confirm = client.get(reverse("forums:member_remove", args=[space.slug, membership.pk]))
+    assert "dernier modérateur" in unescape(confirm.content.decode())
+    assert 'method="post"' not in confirm.content.decode().split("<main")[-1]
     removed = client.post(reverse("forums:member_remove", args=[space.slug, membership.pk]))
     demoted = client.post(
         reverse("forums:member_role", args=[space.slug, membership.pk]), {"role": "member"}
