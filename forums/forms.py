@@ -94,3 +94,21 @@ class MembershipDecisionForm(forms.Form):
         if self.action not in self.ACTIONS:
             raise forms.ValidationError(_("Choisissez d'accepter ou de refuser la demande."))
         return super().clean()
+
+
+class InvitationForm(forms.Form):
+    """The address a moderator invites to their space."""
+
+    email = forms.EmailField(
+        label=_("Adresse e-mail de la personne à inviter"),
+        max_length=254,
+        help_text=_(
+            "Elle recevra un lien valable %(days)s jours pour rejoindre l'espace, avec ou sans "
+            "compte sur Bloc local."
+        ),
+    )
+
+    def __init__(self, *args, days: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = self.fields["email"].help_text % {"days": days}
+        self.fields["email"].widget.attrs["autocomplete"] = "off"

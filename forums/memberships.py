@@ -178,3 +178,98 @@ def follow(*, user, space: Space | None = None, topic: Topic | None = None, on: 
         subscribe(user, space=space, topic=topic)
     else:
         Subscription.objects.filter(user=user, space=space, topic=topic).delete()
+
+
+# A space's members managed by its moderators on the site (forums/views/members.py): each
+# change is logged for staff.
+
+
+def log(*, space: Space, actor, action: str, member=None, email: str = "", message: str = ""):
+    MembershipLog.objects.create(
+        space=space, member=member, email=email, actor=actor, action=action, message=message
+    )
+
+
+def _lock(space: Space) -> None:
+    """Serialises the changes of one space's roles: of two moderators demoting each other at
+    the same time, the second sees the first's change (and the space keeps a moderator)."""
+    list(Space.objects.select_for_update().filter(pk=space.pk).values_list("pk"))
+
+
+def is_last_moderator(membership: Membership) -> bool:
+    """Whether `membership` is its space's only active moderator (who may not go)."""
+    others = Membership.objects.moderators().filter(space_id=membership.space_id)
+    return (
+        membership.role == Role.MODERATOR
+        and membership.status == MembershipStatus.ACTIVE
+        and not others.exclude(pk=membership.pk).exists()
+    )
+
+
+def _last_moderator_error(membership: Membership) -> MembershipError:
+    from .templatetags.forum_tags import display_name  # how the spaces name a member
+
+    return MembershipError(
+        _("%(who)s est le dernier modérateur de cet espace : nommez d'abord un autre modérateur.")
+        % {"who": display_name(membership.user)}
+    )
+
+
+@scopes.explicit
+@transaction.atomic
+def member_add(*, space: Space, user, moderator) -> Membership:
+    """A moderator adds an existing account to the space (a request waiting is so accepted):
+    the member is told, the change is logged."""
+    _lock(space)
+    current = Membership.objects.filter(space=space, user=user).first()
+    if current is not None and current.status == MembershipStatus.ACTIVE:
+        raise MembershipError(_("Cette personne est déjà membre de l'espace."))
+    membership = membership_add(space=space, user=user)
+    log(space=space, actor=moderator, action=MembershipAction.ADDED, member=user)
+    notify([Notification(user=user, kind=NotificationKind.ACCEPTED, space=space)])
+    return membership
+
+
+@scopes.explicit
+@transaction.atomic
+def member_remove(*, membership: Membership, moderator) -> None:
+    """A moderator removes a member from the space (they stop following it); never its last
+    moderator, which is said so."""
+    _lock(membership.space)
+    membership = Membership.objects.select_related("user", "space").get(pk=membership.pk)
+    if is_last_moderator(membership):
+        raise _last_moderator_error(membership)
+    membership.delete()
+    Subscription.objects.filter(user=membership.user, space=membership.space).delete()
+    permissions.forget(membership.user)
+    scopes.membership_changed(membership.space_id)
+    log(
+        space=membership.space,
+        actor=moderator,
+        action=MembershipAction.REMOVED,
+        member=membership.user,
+    )
+
+
+@scopes.explicit
+@transaction.atomic
+def member_set_role(*, membership: Membership, moderator, role: str) -> bool:
+    """Makes or unmakes a moderator of the space (never its last one); False when the member
+    had that role already."""
+    _lock(membership.space)
+    membership = Membership.objects.select_related("user", "space").get(pk=membership.pk)
+    if membership.role == role:
+        return False
+    if role == Role.MEMBER and is_last_moderator(membership):
+        raise _last_moderator_error(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    permissions.forget(membership.user)
+    scopes.membership_changed(membership.space_id)
+    log(
+        space=membership.space,
+        actor=moderator,
+        action=MembershipAction.PROMOTED if role == Role.MODERATOR else MembershipAction.DEMOTED,
+        member=membership.user,
+    )
+    return True

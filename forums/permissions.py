@@ -430,3 +430,79 @@ def readable_notifications(user):
     return Notification.objects.filter(user=user).filter(
         about_posts | reports | requests | about_spaces
     )
+
+
+def can_manage_members(user, space: Space) -> bool:
+    """List, add, remove, promote and invite the members of an open space: its moderators and
+    staff. The members page answers 404 to whoever may not read the space (a private one's
+    members are its own business) and 403 to a reader who may not manage it."""
+    return space.is_active and can_moderate(user, space)
+
+
+def member_candidates(user, space: Space, query: str):
+    """The accounts a manager of `space` may add to it, found by what they typed: an account's
+    exact e-mail address, or words of its name (never by part of an address, which would tell
+    who has an account). Active accounts that are not members yet, at most ten."""
+    accounts = get_user_model().objects.filter(is_active=True)
+    if not can_manage_members(user, space) or not query.strip():
+        return accounts.none()
+    query = query.strip()
+    if "@" in query:
+        found = accounts.filter(
+            Q(email__iexact=query)
+            | Q(emailaddress__email__iexact=query, emailaddress__verified=True)
+        )
+    else:
+        found = accounts
+        for word in query.split()[:5]:
+            found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    members = Membership.objects.active().filter(space=space, user=OuterRef("pk"))
+    return found.exclude(Exists(members)).distinct().order_by("last_name", "first_name", "pk")[:10]
+
+
+def verified_addresses(user) -> set[str]:
+    """The e-mail addresses `user` proved to be theirs (allauth's verification), in lower case:
+    an invitation is for whoever verified its address, and for them only."""
+    from allauth.account.models import EmailAddress
+
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_verified_addresses"):
+        user._verified_addresses = {
+            address.lower()
+            for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
+                "email", flat=True
+            )
+        }
+    return user._verified_addresses
+
+
+def can_answer_invitation(user, invitation) -> bool:
+    """Accept or decline an invitation: a pending one, not expired, of an open space, for an
+    active account that verified the invited address."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and invitation.is_pending
+        and invitation.space.is_active
+        and invitation.email.lower() in verified_addresses(user)
+    )
+
+
+def answerable_invitations(user):
+    """`can_answer_invitation` as a queryset: the invitations waiting for `user`."""
+    from .models import Invitation
+
+    if not user.is_authenticated or not user.is_active:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.pending()
+        .for_addresses(verified_addresses(user))
+        .filter(space__is_active=True)
+    )
+
+
+def forget_addresses(user) -> None:
+    """Drops the verified addresses read of `user`, after one is verified."""
+    if hasattr(user, "_verified_addresses"):
+        del user._verified_addresses

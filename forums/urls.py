@@ -1,6 +1,15 @@
 from django.urls import path
 
-from .views import attachments, moderation, notifications, posts, spaces, topics
+from .views import (
+    attachments,
+    invitations,
+    members,
+    moderation,
+    notifications,
+    posts,
+    spaces,
+    topics,
+)
 from .views.feeds import SpaceFeed
 
 app_name = "forums"
@@ -19,6 +28,13 @@ urlpatterns = [
         moderation.membership_decide,
         name="membership_decide",
     ),
+    path("invitations/", invitations.invitation_list, name="invitations"),
+    path(
+        "invitations/<int:pk>/repondre/",
+        invitations.invitation_answer,
+        name="invitation_answer",
+    ),
+    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("discuter/<int:page_id>/", topics.discuss_resource, name="discuss_resource"),
     path("messages/<int:pk>/", topics.post_permalink, name="post"),
     path("pieces-jointes/<int:pk>/", attachments.attachment, name="attachment"),
@@ -35,6 +51,16 @@ urlpatterns = [
     path("<slug:slug>/rejoindre/", spaces.space_join, name="space_join"),
     path("<slug:slug>/suivre/", spaces.follow, name="space_follow"),
     path("<slug:slug>/suspendre/<int:user_id>/", moderation.member_suspend, name="member_suspend"),
+    path("<slug:slug>/membres/", members.space_members, name="space_members"),
+    path("<slug:slug>/membres/ajouter/", members.member_add, name="member_add"),
+    path("<slug:slug>/membres/inviter/", members.member_invite, name="member_invite"),
+    path("<slug:slug>/membres/<int:pk>/retirer/", members.member_remove, name="member_remove"),
+    path("<slug:slug>/membres/<int:pk>/role/", members.member_role, name="member_role"),
+    path(
+        "<slug:slug>/invitations/<int:pk>/revoquer/",
+        members.invitation_revoke,
+        name="invitation_revoke",
+    ),
     path("<slug:slug>/sujets/<int:pk>/", topics.topic_detail, name="topic"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", topics.reply, name="reply"),
     path("<slug:slug>/sujets/<int:pk>/moderer/", moderation.topic_moderate, name="topic_moderate"),

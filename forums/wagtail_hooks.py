@@ -10,7 +10,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import ResponseStatsView
-from .models import Membership, MembershipLog, Space, Suspension
+from .models import Invitation, Membership, MembershipLog, Space, Suspension
 
 
 class SpaceViewSet(ModelViewSet):
@@ -70,15 +70,33 @@ register_permission_policy(MembershipLog, StaffReadOnlyPolicy(MembershipLog))
 
 
 class MembershipLogViewSet(ModelViewSet):
-    """Who accepted or refused which request to join, when, and what they wrote."""
+    """Who accepted or refused which request to join, added, removed, promoted or invited whom,
+    when, and what they wrote."""
 
     model = MembershipLog
     icon = "list-ul"
     menu_label = _("Journal des adhésions")
-    list_display = ["created_at", "space", "member", "action", "actor", "message"]
+    list_display = ["created_at", "space", "member", "email", "action", "actor", "message"]
     list_filter = ["space", "action"]
-    search_fields = ["member__email", "member__last_name", "actor__last_name", "message"]
-    form_fields = ["space", "member", "action", "message"]
+    search_fields = ["member__email", "member__last_name", "email", "actor__last_name", "message"]
+    form_fields = ["space", "member", "email", "action", "message"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+register_permission_policy(Invitation, StaffReadOnlyPolicy(Invitation))
+
+
+class InvitationViewSet(ModelViewSet):
+    """The invitations sent by the spaces' moderators (revoked on the space's members page)."""
+
+    model = Invitation
+    icon = "mail"
+    menu_label = _("Invitations")
+    list_display = ["email", "space", "status", "invited_by", "created_at", "expires_at"]
+    list_filter = ["space", "status"]
+    search_fields = ["email"]
+    form_fields = ["space", "email", "status", "expires_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -92,6 +110,7 @@ class ForumsViewSetGroup(ViewSetGroup):
         MembershipViewSet("adhesions"),
         SuspensionViewSet("suspensions"),
         MembershipLogViewSet("journal-adhesions"),
+        InvitationViewSet("invitations"),
     )
 
 

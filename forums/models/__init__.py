@@ -5,6 +5,7 @@ writes with side effects go through `forums.services`; who may do what is decide
 `forums.permissions`. Every model and choice is importable from here.
 """
 
+from .invitations import Invitation, InvitationQuerySet, InvitationStatus, token_digest
 from .moderation import Report, ReportQuerySet, ReportStatus
 from .notifications import (
     EmailFrequency,
@@ -42,6 +43,9 @@ from .topics import (
 __all__ = [
     "Attachment",
     "EmailFrequency",
+    "Invitation",
+    "InvitationQuerySet",
+    "InvitationStatus",
     "Membership",
     "MembershipAction",
     "MembershipLog",
@@ -69,4 +73,5 @@ __all__ = [
     "Visibility",
     "attachment_path",
     "attachments_storage",
+    "token_digest",
 ]

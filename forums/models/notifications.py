@@ -58,6 +58,7 @@ class NotificationKind(models.TextChoices):
     ACCEPTED = "accepted", _("Demande acceptée")
     REFUSED = "refused", _("Demande refusée")
     SUSPENDED = "suspended", _("Suspension")
+    INVITED = "invited", _("Invitation")
 
 
 # Told to those who moderate the space (of the post, or `space`), and to them only.
@@ -69,6 +70,7 @@ SPACE_KINDS = (
     NotificationKind.ACCEPTED,
     NotificationKind.REFUSED,
     NotificationKind.SUSPENDED,
+    NotificationKind.INVITED,
 )
 
 
@@ -120,6 +122,8 @@ class Notification(models.Model):
             return reverse("forums:post", args=[self.post_id])
         if self.kind == NotificationKind.REQUEST:
             return reverse("forums:moderation")
+        if self.kind == NotificationKind.INVITED:
+            return reverse("forums:invitations")
         if self.space_id:
             return self.space.get_absolute_url()
         return reverse("forums:notifications")
@@ -135,6 +139,8 @@ class Notification(models.Model):
 
             values["who"] = display_name(self.actor)
             return gettext("%(who)s demande à rejoindre « %(space)s »") % values
+        if self.kind == NotificationKind.INVITED:
+            return gettext("Vous êtes invité·e à rejoindre « %(space)s »") % values
         if self.kind == NotificationKind.ACCEPTED:
             return gettext("Vous êtes membre de « %(space)s »") % values
         if self.kind == NotificationKind.REFUSED:

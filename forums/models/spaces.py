@@ -150,11 +150,21 @@ class Membership(models.Model):
 class MembershipAction(models.TextChoices):
     ACCEPTED = "accepted", _("Demande acceptée")
     REFUSED = "refused", _("Demande refusée")
+    ADDED = "added", _("Membre ajouté")
+    REMOVED = "removed", _("Membre retiré")
+    PROMOTED = "promoted", _("Nommé modérateur")
+    DEMOTED = "demoted", _("N'est plus modérateur")
+    INVITED = "invited", _("Invitation envoyée")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation révoquée")
+    INVITATION_ACCEPTED = "invitation_accepted", _("Invitation acceptée")
+    INVITATION_DECLINED = "invitation_declined", _("Invitation déclinée")
 
 
 class MembershipLog(models.Model):
     """What a moderator decided about someone's place in a space, kept for staff: who, when,
-    what and the message given. Written by the services of `forums.memberships` only."""
+    what and the message given. Written by the services of `forums.memberships` and
+    `forums.invitations` only. An invitation to an address without an account names the
+    address in `email` and no member."""
 
     space = models.ForeignKey(
         Space, verbose_name=_("espace"), on_delete=models.CASCADE, related_name="+"
@@ -162,9 +172,12 @@ class MembershipLog(models.Model):
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("membre"),
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="+",
     )
+    email = models.EmailField(_("adresse invitée"), blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("décidé par"),
@@ -182,7 +195,7 @@ class MembershipLog(models.Model):
         verbose_name_plural = _("journal des adhésions")
 
     def __str__(self):
-        return f"{self.get_action_display()} : {self.member} – {self.space}"
+        return f"{self.get_action_display()} : {self.member or self.email} – {self.space}"
 
 
 class Suspension(models.Model):

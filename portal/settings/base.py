@@ -353,6 +353,10 @@ TASKS = {
 FORUMS_MIN_SECONDS_BETWEEN_POSTS = int(os.environ.get("FORUMS_MIN_SECONDS_BETWEEN_POSTS", "15"))
 FORUMS_NEW_ACCOUNT_HOURS = int(os.environ.get("FORUMS_NEW_ACCOUNT_HOURS", "24"))
 FORUMS_NEW_ACCOUNT_MAX_TOPICS = int(os.environ.get("FORUMS_NEW_ACCOUNT_MAX_TOPICS", "2"))
+# An invitation to a space may be accepted for this many days; a moderator sends at most so many
+# invitations a day.
+FORUMS_INVITATION_DAYS = int(os.environ.get("FORUMS_INVITATION_DAYS", "14"))
+FORUMS_INVITATIONS_PER_DAY = int(os.environ.get("FORUMS_INVITATIONS_PER_DAY", "30"))
 FORUMS_UNANSWERED_HOURS = int(os.environ.get("FORUMS_UNANSWERED_HOURS", "48"))
 FORUMS_MAX_ATTACHMENT_BYTES = int(os.environ.get("FORUMS_MAX_ATTACHMENT_MB", "5")) * 1024**2
 FORUMS_ATTACHMENTS_ROOT = Path(

@@ -27,6 +27,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 PASSWORD = "demo-bloc-local"
+# What the running portal writes (its e-mails too: the development settings print them), set
+# by `live_url`.
+SERVER_LOG: dict[str, Path] = {}
 
 
 def free_port() -> int:
@@ -73,7 +76,8 @@ def live_url():
     accounts_env = {**env, "DJANGO_DEBUG": "1"}  # the demo accounts exist in development only
     subprocess.run(manage + ["demo_accounts"], env=accounts_env, check=True, capture_output=True)  # noqa: S603
     port = free_port()
-    log = (tmp / "server.log").open("w")
+    SERVER_LOG["path"] = tmp / "server.log"
+    log = SERVER_LOG["path"].open("w")
     server = subprocess.Popen(  # noqa: S603
         manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
         env=env,

@@ -117,6 +117,12 @@ def test_every_page_type_is_valid_html(browser, live_url, member_pages):
             path.write_text(response.text(), encoding="utf-8")
             files[str(path)] = name
     anonymous.close()
+    errors = invalid_html(files)
+    assert not errors, "\n".join(errors)
+
+
+def invalid_html(files: dict[str, str]) -> list[str]:
+    """The Nu HTML Checker's errors in `files` (path -> the page's name)."""
     result = subprocess.run(  # noqa: S603 - our own checker on our own files
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
         capture_output=True,
@@ -124,12 +130,11 @@ def test_every_page_type_is_valid_html(browser, live_url, member_pages):
         check=False,
     )
     messages = json.loads(result.stderr or "{}").get("messages", [])
-    errors = [
+    return [
         f"{files.get(message['url'].removeprefix('file:'))}: {message['message']}"
         for message in messages
         if message.get("type") == "error"
     ]
-    assert not errors, "\n".join(errors)
 
 
 # What a page may weigh before its pictures (the media: images, posters): the document, its
