@@ -325,6 +325,16 @@ def can_accept_answer(user, topic) -> bool:
     return topic.author_id == getattr(user, "pk", None) and can_post(user, topic.space)
 
 
+def shown_accepted_answer(user, topic) -> Post | None:
+    """The accepted answer shown under the question of `topic` to `user`: to a reader of its
+    space, and only a post that every reader sees. A hidden or deleted answer is shown to no
+    one there, moderators included (they find it in the thread, marked)."""
+    post = topic.accepted_post if topic.accepted_post_id else None
+    if post is None or post.hidden_at is not None or post.deleted_at is not None:
+        return None
+    return post if can_read_space(user, topic.space) else None
+
+
 def can_report(user, post) -> bool:
     return (
         user.is_authenticated

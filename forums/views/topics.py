@@ -32,8 +32,10 @@ POST_LINKS += ["post_restore", "post_history"]
 
 def _read_topic(request, slug, pk) -> Topic:
     """The topic as its page shows it: the member's follow, their last visit and whether a
-    hidden post of the thread is theirs come with it, in the same query."""
-    topics = Topic.objects.select_related("space", "resource")
+    hidden post of the thread is theirs come with it, in the same query, and so does the
+    accepted answer, with its author and their profile."""
+    accepted = [f"accepted_post__{related}" for related in authors.thread_related()]
+    topics = Topic.objects.select_related("space", "resource", *accepted)
     if request.user.is_authenticated:
         mine = {"user": request.user, "topic": OuterRef("pk")}
         hidden = Post.objects.filter(author=request.user, topic=OuterRef("pk"))
@@ -81,6 +83,11 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         post.can_react = permissions.can_react(user, post)
         post.can_report = permissions.can_report(user, post)
         post.reacted = post.pk in reacted
+    accepted = None
+    if page.number == 1:
+        accepted = permissions.shown_accepted_answer(user, topic)
+        if accepted:
+            accepted.author_profile = authors.shown_profile(user, accepted.author)
     quoted = parse_number(request.GET.get("citer"), minimum=1)
     if form is None and quoted:
         source = permissions.quotable_posts(user, topic).filter(pk=quoted)
@@ -95,6 +102,7 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_reply": permissions.can_reply(user, topic),
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
+        "accepted": accepted,
         "following": getattr(topic, "following", False),
         # The first words of the page's first post, as shown to this reader.
         "meta_description": strip_tags(page_posts[0].content) if page_posts else "",
