@@ -286,6 +286,15 @@ def visible_posts(user, topic):
     return posts.filter(Q(hidden_at__isnull=True) | mine)
 
 
+def unread_posts(user):
+    """The posts that count as unread to `user` once they come after their last visit of the
+    topic: the posts of the spaces they may read that every reader sees (a hidden post counts
+    for no one, moderators included; a deleted one neither), other than their own."""
+    if not user.is_authenticated:
+        return Post.objects.none()
+    return Post.objects.shown().filter(topic__space__in=readable_spaces(user)).exclude(author=user)
+
+
 def quotable_posts(user, topic):
     """The posts of `topic` that `user` may quote in a reply: those every reader sees (neither
     hidden nor deleted), to a reader who may reply."""

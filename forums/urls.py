@@ -36,6 +36,7 @@ urlpatterns = [
     path("<slug:slug>/suivre/", spaces.follow, name="space_follow"),
     path("<slug:slug>/suspendre/<int:user_id>/", moderation.member_suspend, name="member_suspend"),
     path("<slug:slug>/sujets/<int:pk>/", topics.topic_detail, name="topic"),
+    path("<slug:slug>/sujets/<int:pk>/non-lus/", topics.topic_unread, name="topic_unread"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", topics.reply, name="reply"),
     path("<slug:slug>/sujets/<int:pk>/moderer/", moderation.topic_moderate, name="topic_moderate"),
     path("<slug:slug>/sujets/<int:pk>/deplacer/", moderation.topic_move, name="topic_move"),

@@ -85,6 +85,10 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
 
+    def get_unread_url(self):
+        """Its reader's first unread post (forums:topic_unread)."""
+        return reverse("forums:topic_unread", args=[self.space.slug, self.pk])
+
 
 class PostQuerySet(models.QuerySet):
     def shown(self):

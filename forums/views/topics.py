@@ -1,5 +1,5 @@
 """A topic's page and its thread, opening a topic (about a resource or not), replying, accepting
-an answer, and a post's lasting address."""
+an answer, a post's lasting address and a topic's first unread post."""
 
 import functools
 
@@ -245,9 +245,28 @@ def topic_accept(request, slug, pk):
 def post_permalink(request, pk):
     """A post's lasting address: its topic's page that holds it, at its anchor."""
     post = post_for(request, pk, permissions.can_see_post)
-    posts = permissions.visible_posts(request.user, post.topic)
+    return redirect(_place_in_thread(request.user, post))
+
+
+def topic_unread(request, slug, pk):
+    """Where a topic opens from a list: its reader's first unread post, on its page of the
+    thread; the last page when nothing is new; the first for a topic never opened."""
+    topic = readable_topic(request, slug, pk)
+    post = selectors.first_unread(request.user, topic)
+    if post is None:
+        has_visit = request.user.is_authenticated and (
+            TopicVisit.objects.filter(user=request.user, topic=topic).exists()
+        )
+        return redirect(topic.get_absolute_url() + ("?page=last" if has_visit else ""))
+    post.topic = topic
+    return redirect(_place_in_thread(request.user, post))
+
+
+def _place_in_thread(user, post: Post) -> str:
+    """The address of `post` in its thread as `user` reads it: its page and its anchor."""
+    posts = permissions.visible_posts(user, post.topic)
     position = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()
     page = position // selectors.POSTS_PER_PAGE + 1
-    return redirect(f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}")
+    return f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}"
