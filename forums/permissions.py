@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BigIntegerField, Exists, OuterRef, Q, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 
 from .models import (
@@ -207,6 +216,21 @@ def audience(user) -> str:
 def visible_topics(user):
     """The topics of the spaces `user` may read."""
     return Topic.objects.filter(space__in=readable_spaces(user))
+
+
+def listed_topics(user):
+    """The topics that lists outside their space (the home page) show to `user`: those of the
+    spaces they may read whose question every reader sees. A topic whose opening post is hidden
+    or deleted is listed to no one there, moderators included."""
+    shown = ExpressionWrapper(
+        Q(hidden_at__isnull=True, deleted_at__isnull=True), output_field=BooleanField()
+    )
+    opening = Post.objects.filter(topic=OuterRef("pk")).order_by("created_at", "pk")
+    return (
+        visible_topics(user)
+        .annotate(opening_shown=Subquery(opening.annotate(shown=shown).values("shown")[:1]))
+        .filter(opening_shown=True)
+    )
 
 
 def is_suspended(user, space: Space) -> bool:

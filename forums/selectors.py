@@ -59,6 +59,59 @@ def with_unread(topics, user):
     )
 
 
+def mark_unread(user, topics: list) -> None:
+    """Sets `unread` (`with_unread`) on these topics, read elsewhere (a list kept for many
+    readers): one query for them all, none for an anonymous visitor or an empty list."""
+    if not user.is_authenticated or not topics:
+        return
+    counted = with_unread(Topic.objects.filter(pk__in={topic.pk for topic in topics}), user)
+    counts = dict(counted.values_list("pk", "unread"))
+    for topic in topics:
+        topic.unread = counts.get(topic.pk, 0)
+
+
+def home_discussions(user) -> dict[str, list[Topic]]:
+    """The home page's discussions for `user`: the latest (by last activity) and the questions
+    still without a reply that they may read (`permissions.listed_topics`), HOME_TOPICS of
+    each, with their space and author, and their unread counts for a member.
+
+    Both lists come from one query, and are kept per audience (`permissions.audience`: those
+    who read the same spaces), until a topic, a post or a space changes (`scopes.SPACES`: not a
+    reaction) or a member's name does: a private space's topics are kept only for the audiences
+    that read it."""
+    lists = cache.remembered(
+        f"home-discussions-{permissions.audience(user)}",
+        lambda: _home_lists(permissions.listed_topics(user)),
+        (scopes.SPACES, scopes.MEMBERS),
+    )
+    mark_unread(user, list({topic.pk: topic for each in lists.values() for topic in each}.values()))
+    return lists
+
+
+HOME_TOPICS = 5
+
+
+def _home_lists(topics) -> dict[str, list[Topic]]:
+    latest = ("-last_post_at", "-pk")
+    unanswered = ("-created_at", "-pk")
+    # Each list's first HOME_TOPICS in one query: their union holds each list's head, which is
+    # then its head too.
+    found = list(
+        Topic.objects.filter(
+            Q(pk__in=topics.order_by(*latest).values("pk")[:HOME_TOPICS])
+            | Q(pk__in=topics.without_reply().order_by(*unanswered).values("pk")[:HOME_TOPICS])
+        ).select_related("space", "author")
+    )
+    found.sort(key=lambda topic: (topic.last_post_at, topic.pk), reverse=True)
+    questions = [
+        topic
+        for topic in found
+        if topic.post_count - topic.hidden_count <= 1 and not topic.is_locked  # without_reply
+    ]
+    questions.sort(key=lambda topic: (topic.created_at, topic.pk), reverse=True)
+    return {"latest": found[:HOME_TOPICS], "unanswered": questions[:HOME_TOPICS]}
+
+
 def first_unread(user, topic: Topic) -> Post | None:
     """The first post of `topic`'s thread that `user` has not read since their last visit
     (None: never opened, or nothing new), where "premier message non lu" leads."""

@@ -1,5 +1,6 @@
 """The permission matrix of the discussion spaces, asserted cell by cell through the web views
-(reading, writing, moderating, notifications, the unread counts of the topic lists).
+(reading, writing, moderating, notifications, the unread counts of the topic lists, the
+discussions of the home page).
 
 Visitors: anonymous, logged-in non-member ("outsider"), space member, space moderator, suspended
 member (site-wide), staff. Spaces: public, members-only, private.
@@ -22,6 +23,7 @@ from forums.models import (
     TopicVisit,
     Visibility,
 )
+from tests import factories
 from tests.factories import PostFactory, SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,32 +37,32 @@ EXPECTED = {
     "anonymous": {
         "read": (Y, N, N), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (N, N, N),
-        "unread": (N, N, N),
+        "unread": (N, N, N), "home": (Y, N, N),
     },
     "outsider": {
         "read": (Y, Y, N), "post": (Y, Y, N), "reply": (Y, Y, N), "edit_own": (Y, Y, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, N),
-        "unread": (Y, Y, N),
+        "unread": (Y, Y, N), "home": (Y, Y, N),
     },
     "member": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
-        "unread": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y),
     },
     "moderator": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
-        "unread": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y),
     },
     "suspended": {
         "read": (Y, Y, Y), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
-        "unread": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y),
     },
     "staff": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
-        "unread": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y),
     },
 }  # fmt: skip
 CELLS = [
@@ -143,6 +145,9 @@ def act(client, world, visitor, action, visibility) -> bool:
         return Notification.objects.filter(user=user, post__topic=post).exists()
     if action == "unread":
         return _unread_counted(client, world, user, space, topic)
+    if action == "home":
+        home = factories.home()
+        return f"/sujets/{topic.pk}/" in client.get(home.url).content.decode()
     raise AssertionError(action)
 
 
