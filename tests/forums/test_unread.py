@@ -175,3 +175,12 @@ def test_unread_urls_are_reversed(topic):
     assert topic.get_unread_url() == reverse(
         "forums:topic_unread", args=[topic.space.slug, topic.pk]
     )
+
+
+def test_a_reply_read_within_a_minute_of_the_last_visit_is_read(client, member, space, topic):
+    client.force_login(member)
+    client.get(topic.get_absolute_url())  # the visit, just now
+    PostFactory(topic=topic)
+    assert "1 non lu<" in listing(client, space)
+    client.get(topic.get_absolute_url())
+    assert "non lu" not in listing(client, space)
