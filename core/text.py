@@ -4,9 +4,11 @@ search reads it (folded, elisions and stop words removed, stemmed: see search/fr
 import re
 import unicodedata
 from functools import lru_cache
+from html import unescape as html_unescape
 from itertools import chain
 
 import snowballstemmer
+from django.utils.html import strip_tags
 
 # Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
 # direction marks (U+200E, U+200F, U+061C): typed into a title, a name or a file name they make
@@ -17,6 +19,24 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 def strip_bidi_controls(text: str) -> str:
     """`text` without the characters that reorder how it is displayed."""
     return BIDI_CONTROLS.sub("", text)
+
+
+EXCERPT_CHARACTERS = 200
+# Where one block of rendered HTML ends and the next begins: a space between their words.
+BLOCK_ENDS = re.compile(r"<(?:br|/p|/li|/h[1-6]|/blockquote|/pre|/tr|/td|/th)\b[^>]*>", re.I)
+
+
+def excerpt(html: str, length: int = EXCERPT_CHARACTERS) -> str:
+    """The first `length` characters or so of rendered HTML as plain text, for an e-mail or a
+    list: the markup stripped, entities read, spaces (and bidirectional controls) folded, cut
+    at a word with an ellipsis."""
+    text = html_unescape(strip_tags(BLOCK_ENDS.sub(" ", html)))
+    text = " ".join(strip_bidi_controls(text).split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    cut = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return cut.rstrip(" ,;:.") + "…"
 
 
 # The largest id a lookup is asked for: PostgreSQL's `integer`, the type of Wagtail's page ids.

@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import BigIntegerField, Exists, OuterRef, Q, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.utils import timezone
 
 from .models import (
@@ -209,6 +218,21 @@ def visible_topics(user):
     return Topic.objects.filter(space__in=readable_spaces(user))
 
 
+def listed_topics(user):
+    """The topics that lists outside their space (the home page) show to `user`: those of the
+    spaces they may read whose question every reader sees. A topic whose opening post is hidden
+    or deleted is listed to no one there, moderators included."""
+    shown = ExpressionWrapper(
+        Q(hidden_at__isnull=True, deleted_at__isnull=True), output_field=BooleanField()
+    )
+    opening = Post.objects.filter(topic=OuterRef("pk")).order_by("created_at", "pk")
+    return (
+        visible_topics(user)
+        .annotate(opening_shown=Subquery(opening.annotate(shown=shown).values("shown")[:1]))
+        .filter(opening_shown=True)
+    )
+
+
 def is_suspended(user, space: Space) -> bool:
     suspended = _suspended_spaces(user)
     return None in suspended or space.pk in suspended
@@ -286,6 +310,15 @@ def visible_posts(user, topic):
     return posts.filter(Q(hidden_at__isnull=True) | mine)
 
 
+def unread_posts(user):
+    """The posts that count as unread to `user` once they come after their last visit of the
+    topic: the posts of the spaces they may read that every reader sees (a hidden post counts
+    for no one, moderators included; a deleted one neither), other than their own."""
+    if not user.is_authenticated:
+        return Post.objects.none()
+    return Post.objects.shown().filter(topic__space__in=readable_spaces(user)).exclude(author=user)
+
+
 def quotable_posts(user, topic):
     """The posts of `topic` that `user` may quote in a reply: those every reader sees (neither
     hidden nor deleted), to a reader who may reply."""
@@ -323,6 +356,16 @@ def can_accept_answer(user, topic) -> bool:
     if can_moderate(user, topic.space):
         return True
     return topic.author_id == getattr(user, "pk", None) and can_post(user, topic.space)
+
+
+def shown_accepted_answer(user, topic) -> Post | None:
+    """The accepted answer shown under the question of `topic` to `user`: to a reader of its
+    space, and only a post that every reader sees. A hidden or deleted answer is shown to no
+    one there, moderators included (they find it in the thread, marked)."""
+    post = topic.accepted_post if topic.accepted_post_id else None
+    if post is None or post.hidden_at is not None or post.deleted_at is not None:
+        return None
+    return post if can_read_space(user, topic.space) else None
 
 
 def can_report(user, post) -> bool:

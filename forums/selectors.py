@@ -6,7 +6,8 @@ import statistics
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Page as WagtailPage
 
@@ -15,7 +16,7 @@ from core.models import BaseResourcePage
 from core.text import parse_number
 
 from . import permissions, scopes
-from .models import Post, Topic
+from .models import Post, Topic, TopicVisit
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 POSTS_PER_PAGE = 20
@@ -35,6 +36,90 @@ def notification_counts(user) -> tuple[int, int]:
     )
     cache.memo(f"forums-unread-{user.pk}", lambda: counts["unread"])
     return counts["total"], counts["unread"]
+
+
+def with_unread(topics, user):
+    """`topics` annotated with `unread`: how many posts `user` has not read since their last
+    visit of each (`permissions.unread_posts`; 0 for a topic never opened, whose posts carry no
+    "nouveau" mark either, and for anonymous visitors). Counted in the topics' own query, one
+    indexed subquery per row (topic, created_at), never one query per topic."""
+    if not user.is_authenticated:
+        return topics
+    visits = TopicVisit.objects.filter(user=user, topic=OuterRef("pk")).values("seen_at")[:1]
+    counted = (
+        permissions.unread_posts(user)
+        .filter(topic=OuterRef("pk"), created_at__gt=OuterRef("last_visit"))
+        .order_by()
+        .values("topic")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return topics.annotate(last_visit=Subquery(visits)).annotate(
+        unread=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    )
+
+
+def mark_unread(user, topics: list) -> None:
+    """Sets `unread` (`with_unread`) on these topics, read elsewhere (a list kept for many
+    readers): one query for them all, none for an anonymous visitor or an empty list."""
+    if not user.is_authenticated or not topics:
+        return
+    counted = with_unread(Topic.objects.filter(pk__in={topic.pk for topic in topics}), user)
+    counts = dict(counted.values_list("pk", "unread"))
+    for topic in topics:
+        topic.unread = counts.get(topic.pk, 0)
+
+
+def home_discussions(user) -> dict[str, list[Topic]]:
+    """The home page's discussions for `user`: the latest (by last activity) and the questions
+    still without a reply that they may read (`permissions.listed_topics`), HOME_TOPICS of
+    each, with their space and author, and their unread counts for a member.
+
+    Both lists come from one query, and are kept per audience (`permissions.audience`: those
+    who read the same spaces), until a topic, a post or a space changes (`scopes.SPACES`: not a
+    reaction) or a member's name does: a private space's topics are kept only for the audiences
+    that read it."""
+    lists = cache.remembered(
+        f"home-discussions-{permissions.audience(user)}",
+        lambda: _home_lists(permissions.listed_topics(user)),
+        (scopes.SPACES, scopes.MEMBERS),
+    )
+    mark_unread(user, list({topic.pk: topic for each in lists.values() for topic in each}.values()))
+    return lists
+
+
+HOME_TOPICS = 5
+
+
+def _home_lists(topics) -> dict[str, list[Topic]]:
+    latest = ("-last_post_at", "-pk")
+    unanswered = ("-created_at", "-pk")
+    # Each list's first HOME_TOPICS in one query: their union holds each list's head, which is
+    # then its head too.
+    found = list(
+        Topic.objects.filter(
+            Q(pk__in=topics.order_by(*latest).values("pk")[:HOME_TOPICS])
+            | Q(pk__in=topics.without_reply().order_by(*unanswered).values("pk")[:HOME_TOPICS])
+        ).select_related("space", "author")
+    )
+    found.sort(key=lambda topic: (topic.last_post_at, topic.pk), reverse=True)
+    questions = [
+        topic
+        for topic in found
+        if topic.post_count - topic.hidden_count <= 1 and not topic.is_locked  # without_reply
+    ]
+    questions.sort(key=lambda topic: (topic.created_at, topic.pk), reverse=True)
+    return {"latest": found[:HOME_TOPICS], "unanswered": questions[:HOME_TOPICS]}
+
+
+def first_unread(user, topic: Topic) -> Post | None:
+    """The first post of `topic`'s thread that `user` has not read since their last visit
+    (None: never opened, or nothing new), where "premier message non lu" leads."""
+    if not user.is_authenticated:
+        return None
+    seen = TopicVisit.objects.filter(user=user, topic=topic).values("seen_at")[:1]
+    posts = permissions.unread_posts(user).filter(topic=topic, created_at__gt=Subquery(seen))
+    return posts.order_by("created_at", "pk").first()
 
 
 def thread_page(user, topic: Topic, requested: str | None, *, moderator: bool, shown) -> Page:

@@ -428,12 +428,13 @@ def topic_visit_record(*, topic: Topic, user, last_visit: datetime.datetime | No
     """Records that `user` reads `topic` now, for the "nouveau" markers of their next visit.
 
     `last_visit` is the visit the page was read with (None: their first); one written less
-    than VISIT_REFRESH ago is left as it is. One statement at most, outside any transaction:
-    the reading of the page opens none."""
+    than VISIT_REFRESH ago is left as it is, unless a post came since (the topic lists count
+    it as unread until then). One statement at most, outside any transaction: the reading of
+    the page opens none."""
     now = timezone.now()
     if last_visit is None:
         TopicVisit.objects.create(topic=topic, user=user, seen_at=now)
-    elif now - last_visit > VISIT_REFRESH:
+    elif now - last_visit > VISIT_REFRESH or topic.last_post_at > last_visit:
         TopicVisit.objects.filter(topic=topic, user=user).update(seen_at=now)
 
 

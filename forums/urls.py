@@ -62,6 +62,7 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("<slug:slug>/sujets/<int:pk>/", topics.topic_detail, name="topic"),
+    path("<slug:slug>/sujets/<int:pk>/non-lus/", topics.topic_unread, name="topic_unread"),
     path("<slug:slug>/sujets/<int:pk>/repondre/", topics.reply, name="reply"),
     path("<slug:slug>/sujets/<int:pk>/moderer/", moderation.topic_moderate, name="topic_moderate"),
     path("<slug:slug>/sujets/<int:pk>/deplacer/", moderation.topic_move, name="topic_move"),

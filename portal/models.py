@@ -10,11 +10,13 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, KeyMessageBlock
 from core.models import PortalPage, live_lists
 from experiences.models import ExperienceSheetPage
+from forums import selectors
 from resources.models import CooperationPathPage, StepPage, VideoPage
 
 
 class HomePage(PortalPage):
-    """The portal's front page: what Bloc local is, the key messages and what is new."""
+    """The portal's front page: what Bloc local is, the key messages and what is new, in the
+    resources and in the discussions its visitor may read."""
 
     promise = models.CharField(
         _("promesse"),
@@ -52,6 +54,7 @@ class HomePage(PortalPage):
             # The entry point "situer son territoire" leads to it.
             path=CooperationPathPage.objects.live().public()[:1],
         )
+        context["discussions"] = selectors.home_discussions(request.user)
         return context
 
 

@@ -9,6 +9,8 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.text import excerpt as text_excerpt
+
 from .marks import MemberMark
 from .spaces import Space
 from .topics import Post, Topic
@@ -158,6 +160,26 @@ class Notification(models.Model):
                 )
             return gettext("Vous ne pouvez plus écrire sur le portail jusqu'au %(until)s") % values
         return ""
+
+    @property
+    def link(self) -> str:
+        """Where the e-mails lead: for a new topic or reply, its reader's first unread post of
+        the topic (forums:topic_unread, decided when followed); else `url`."""
+        if self.post_id and self.kind in (NotificationKind.TOPIC, NotificationKind.REPLY):
+            return self.post.topic.get_unread_url()
+        return self.url
+
+    @property
+    def author(self):
+        """Who wrote the post it is about (None: no post, or an account deleted)."""
+        return self.post.author if self.post_id else None
+
+    @property
+    def excerpt(self) -> str:
+        """The post's first words as plain text (e-mails): nothing for a deleted post."""
+        if not self.post_id or self.post.deleted_at is not None:
+            return ""
+        return text_excerpt(self.post.body_html)
 
     @property
     def place(self) -> str:

@@ -32,6 +32,11 @@ class TopicQuerySet(models.QuerySet):
             space__is_active=True,
         )
 
+    def without_reply(self):
+        """Open questions that no reply its readers see has answered yet (the home page's
+        "questions sans réponse"): a hidden reply answers no one."""
+        return self.filter(post_count__lte=models.F("hidden_count") + 1, is_locked=False)
+
     def with_first_reply(self):
         """Annotates `first_reply_at`: when the first post after the opening one came."""
         return self.annotate(
@@ -84,6 +89,15 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("forums:topic", args=[self.space.slug, self.pk])
+
+    @property
+    def shown_replies(self) -> int:
+        """The replies that every reader sees (the hidden ones left out)."""
+        return max(self.post_count - self.hidden_count - 1, 0)
+
+    def get_unread_url(self):
+        """Its reader's first unread post (forums:topic_unread)."""
+        return reverse("forums:topic_unread", args=[self.space.slug, self.pk])
 
 
 class PostQuerySet(models.QuerySet):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
@@ -119,7 +120,7 @@ def space_detail(request, slug):
         "meta_description": space.description,
     }
     if permissions.can_see_space_activity(user, space):
-        context.update(_space_page(space, request.GET.get("page")))
+        context.update(_space_page(space, request.GET.get("page"), user))
     if user.is_authenticated:
         context["membership"] = membership = permissions.membership(user, space)
         if membership is not None and membership.is_refused:
@@ -127,27 +128,34 @@ def space_detail(request, slug):
     return render(request, "forums/space_detail.html", context)
 
 
-def _space_page(space: Space, requested: str | None) -> dict:
+def _space_page(space: Space, requested: str | None, user) -> dict:
     """What every reader of the space sees alike: its moderators, a page of its topics and its
-    resources, kept until the space, the members' names or the content change."""
+    resources, kept until the space, the members' names or the content change. A member's page
+    of topics carries their unread counts (`selectors.with_unread`): it is read for them, in
+    one query, and only the rest is kept."""
     number = parse_number(requested, minimum=1) or 1
 
-    def read():
-        topics = Topic.objects.filter(space=space).listed()
-        page = selectors.counted_page(topics, space.topic_count, number, TOPICS_PER_PAGE)
+    def topics(reader):
+        listed = selectors.with_unread(Topic.objects.filter(space=space).listed(), reader)
+        page = selectors.counted_page(listed, space.topic_count, number, TOPICS_PER_PAGE)
         page.object_list = list(page.object_list)
-        return {
+        return page
+
+    def read(with_topics: bool):
+        shared = {
             "moderators": list(Membership.objects.filter(space=space).moderators()),
-            "topics": page,
             # Read when shown, after the menu, whose query reads the restricted sections.
             "resources": SimpleLazyObject(lambda: list(live_pages(space.resources))),
         }
+        if with_topics:
+            shared["topics"] = topics(AnonymousUser())
+        return shared
 
-    return cache.remembered(
-        f"space-page-{space.pk}-{number}",
-        read,
-        (scopes.space(space.pk), scopes.MEMBERS, cache.CONTENT),
-    )
+    scope = (scopes.space(space.pk), scopes.MEMBERS, cache.CONTENT)
+    if not user.is_authenticated:
+        return cache.remembered(f"space-page-{space.pk}-{number}", lambda: read(True), scope)
+    shared = cache.remembered(f"space-frame-{space.pk}", lambda: read(False), scope)
+    return {**shared, "topics": topics(user)}
 
 
 @login_required

@@ -1,5 +1,5 @@
 """A topic's page and its thread, opening a topic (about a resource or not), replying, accepting
-an answer, and a post's lasting address."""
+an answer, a post's lasting address and a topic's first unread post."""
 
 import functools
 
@@ -32,8 +32,10 @@ POST_LINKS += ["post_restore", "post_history"]
 
 def _read_topic(request, slug, pk) -> Topic:
     """The topic as its page shows it: the member's follow, their last visit and whether a
-    hidden post of the thread is theirs come with it, in the same query."""
-    topics = Topic.objects.select_related("space", "resource")
+    hidden post of the thread is theirs come with it, in the same query, and so does the
+    accepted answer, with its author and their profile."""
+    accepted = [f"accepted_post__{related}" for related in authors.thread_related()]
+    topics = Topic.objects.select_related("space", "resource", *accepted)
     if request.user.is_authenticated:
         mine = {"user": request.user, "topic": OuterRef("pk")}
         hidden = Post.objects.filter(author=request.user, topic=OuterRef("pk"))
@@ -81,6 +83,11 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         post.can_react = permissions.can_react(user, post)
         post.can_report = permissions.can_report(user, post)
         post.reacted = post.pk in reacted
+    accepted = None
+    if page.number == 1:
+        accepted = permissions.shown_accepted_answer(user, topic)
+        if accepted:
+            accepted.author_profile = authors.shown_profile(user, accepted.author)
     quoted = parse_number(request.GET.get("citer"), minimum=1)
     if form is None and quoted:
         source = permissions.quotable_posts(user, topic).filter(pk=quoted)
@@ -95,6 +102,7 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_reply": permissions.can_reply(user, topic),
         "can_moderate": moderator,
         "can_accept": permissions.can_accept_answer(user, topic),
+        "accepted": accepted,
         "following": getattr(topic, "following", False),
         # The first words of the page's first post, as shown to this reader.
         "meta_description": strip_tags(page_posts[0].content) if page_posts else "",
@@ -237,9 +245,28 @@ def topic_accept(request, slug, pk):
 def post_permalink(request, pk):
     """A post's lasting address: its topic's page that holds it, at its anchor."""
     post = post_for(request, pk, permissions.can_see_post)
-    posts = permissions.visible_posts(request.user, post.topic)
+    return redirect(_place_in_thread(request.user, post))
+
+
+def topic_unread(request, slug, pk):
+    """Where a topic opens from a list: its reader's first unread post, on its page of the
+    thread; the last page when nothing is new; the first for a topic never opened."""
+    topic = readable_topic(request, slug, pk)
+    post = selectors.first_unread(request.user, topic)
+    if post is None:
+        has_visit = request.user.is_authenticated and (
+            TopicVisit.objects.filter(user=request.user, topic=topic).exists()
+        )
+        return redirect(topic.get_absolute_url() + ("?page=last" if has_visit else ""))
+    post.topic = topic
+    return redirect(_place_in_thread(request.user, post))
+
+
+def _place_in_thread(user, post: Post) -> str:
+    """The address of `post` in its thread as `user` reads it: its page and its anchor."""
+    posts = permissions.visible_posts(user, post.topic)
     position = posts.filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
     ).count()
     page = position // selectors.POSTS_PER_PAGE + 1
-    return redirect(f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}")
+    return f"{post.topic.get_absolute_url()}?page={page}#message-{post.pk}"

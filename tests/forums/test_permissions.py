@@ -1,4 +1,6 @@
-"""The permission matrix of the discussion spaces, asserted cell by cell through the web views.
+"""The permission matrix of the discussion spaces, asserted cell by cell through the web views
+(reading, writing, moderating, notifications, the unread counts of the topic lists, the
+discussions of the home page, the digests).
 
 Visitors: anonymous, logged-in non-member ("outsider"), space member, space moderator, suspended
 member (site-wide), staff. Spaces: public, members-only, private.
@@ -8,11 +10,23 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from forums import permissions, services
-from forums.models import Notification, Post, Space, Subscription, Topic, Visibility
+from forums.models import (
+    EmailFrequency,
+    Notification,
+    Post,
+    Space,
+    Subscription,
+    Topic,
+    TopicVisit,
+    Visibility,
+)
+from forums.tasks import send_notification_emails
+from tests import factories
 from tests.factories import PostFactory, SpaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,26 +40,32 @@ EXPECTED = {
     "anonymous": {
         "read": (Y, N, N), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (N, N, N),
+        "unread": (N, N, N), "home": (Y, N, N), "digest": (N, N, N),
     },
     "outsider": {
         "read": (Y, Y, N), "post": (Y, Y, N), "reply": (Y, Y, N), "edit_own": (Y, Y, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, N),
+        "unread": (Y, Y, N), "home": (Y, Y, N), "digest": (Y, Y, N),
     },
     "member": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
     },
     "moderator": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
     },
     "suspended": {
         "read": (Y, Y, Y), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
     },
     "staff": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
+        "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
     },
 }  # fmt: skip
 CELLS = [
@@ -126,7 +146,36 @@ def act(client, world, visitor, action, visibility) -> bool:
             space=space, author=world["author"], title="Nouveau sujet", body="Bonjour"
         )
         return Notification.objects.filter(user=user, post__topic=post).exists()
+    if action == "unread":
+        return _unread_counted(client, world, user, space, topic)
+    if action == "digest":
+        if user is None:
+            return False  # nobody to write to
+        services.topic_create(
+            space=space, author=world["author"], title="Au sommaire", body="Un **extrait**"
+        )
+        mail.outbox.clear()
+        send_notification_emails.call(EmailFrequency.DAILY)
+        body = "".join(message.body for message in mail.outbox if user.email in message.to)
+        return "Au sommaire" in body and " : Un extrait" in body
+    if action == "home":
+        home = factories.home()
+        return f"/sujets/{topic.pk}/" in client.get(home.url).content.decode()
     raise AssertionError(action)
+
+
+def _unread_counted(client, world, user, space, topic) -> bool:
+    """Whether the space's topic list tells `user` of the one post they have not read: the
+    other one written since their visit is hidden, and counts for no one."""
+    now = timezone.now()
+    topic.posts.update(created_at=now - datetime.timedelta(hours=2))
+    if user:
+        TopicVisit.objects.create(topic=topic, user=user, seen_at=now - datetime.timedelta(hours=1))
+    PostFactory(topic=topic, author=world["author"], body="Du nouveau")
+    PostFactory(topic=topic, author=world["author"], body="Masqué", hidden=True)
+    html = client.get(space.get_absolute_url()).content.decode()
+    assert "2 non lus" not in html
+    return "1 non lu<" in html and topic.get_unread_url() in html
 
 
 @pytest.mark.parametrize(("visitor", "action", "visibility"), CELLS)

@@ -95,6 +95,7 @@ def test_topic_page_query_count_does_not_grow_with_posts(client, member, space, 
     queries(topic.get_absolute_url())  # the first visit records the visit; later ones update it
     small = queries(topic.get_absolute_url())
     add(190)
+    client.get(topic.get_absolute_url())  # new posts since the visit: it is written again, once
     assert queries(topic.get_absolute_url()) == small
     assert queries(topic.get_absolute_url() + "?page=last") == small
     cold, warm = small
