@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import cache
 from core.text import strip_bidi_controls
-from forums import permissions, scopes
+from forums import authors, permissions, scopes
 from forums.models import Topic
 
 register = template.Library()
@@ -19,6 +19,12 @@ def display_name(user) -> str:
     if user is None or not user.is_active:
         return _("Membre supprimé")
     return strip_bidi_controls(user.get_full_name() or user.username)
+
+
+@register.filter
+def handle(user) -> str:
+    """A member's handle, as `@` mentions them ("" if they have none, or left)."""
+    return authors.handle_of(user)
 
 
 # The avatars' colours (site.css, .avatar--0 to 6; 7 is a deleted account's): white on each
