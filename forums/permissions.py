@@ -372,6 +372,12 @@ def can_be_notified(user, post) -> bool:
     return user.is_active and can_see_post(user, post) and post.deleted_at is None
 
 
+def mention_reaches(user, post) -> bool:
+    """Whether a mention of `user` in `post` tells them: only someone who may read it (the
+    author is told of the others, `selectors.unreachable_mentions`)."""
+    return user.pk != post.author_id and can_be_notified(user, post)
+
+
 def can_see_notification(user, notification) -> bool:
     """Whether `user` may be shown `notification` now, on the site or by e-mail: one about a
     post, if they may see the post (`can_be_notified`); a report or a request to join, if they

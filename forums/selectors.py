@@ -14,11 +14,26 @@ from core import cache
 from core.models import BaseResourcePage
 from core.text import parse_number
 
-from . import permissions, scopes
+from . import authors, markup, permissions, scopes
 from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 POSTS_PER_PAGE = 20
+
+
+def unreachable_mentions(post: Post) -> list:
+    """The members `post` mentions by their handle whom the mention does not reach
+    (`permissions.mention_reaches`: they may not read the space), by name: what its author is
+    told after posting. The author mentioning themself is no one's concern."""
+    members = authors.members_by_handle(markup.mentioned_handles(post.body))
+    return sorted(
+        (
+            user
+            for user in members.values()
+            if user.pk != post.author_id and not permissions.mention_reaches(user, post)
+        ),
+        key=lambda user: (user.last_name, user.first_name, user.pk),
+    )
 
 
 def unread_count(user) -> int:
