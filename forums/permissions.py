@@ -209,6 +209,18 @@ def visible_topics(user):
     return Topic.objects.filter(space__in=readable_spaces(user))
 
 
+def readable_contributions(viewer, author):
+    """The posts of `author` that their profile lists to `viewer`: those of the spaces the
+    viewer may read, never a hidden or a deleted one (even to moderators: a profile is no
+    moderation screen)."""
+    return Post.objects.filter(
+        author=author,
+        hidden_at__isnull=True,
+        deleted_at__isnull=True,
+        topic__space__in=readable_spaces(viewer),
+    )
+
+
 def is_suspended(user, space: Space) -> bool:
     suspended = _suspended_spaces(user)
     return None in suspended or space.pk in suspended

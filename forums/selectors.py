@@ -6,7 +6,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, OuterRef, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page as WagtailPage
 
@@ -19,6 +19,30 @@ from .models import Post, Topic
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 POSTS_PER_PAGE = 20
+
+
+CONTRIBUTIONS_PER_PAGE = 20
+
+
+def contributions_page(viewer, author, number) -> Page:
+    """A page of the topics `author` opened and the answers they wrote that `viewer` may read
+    (`permissions.readable_contributions`), newest first, each with its topic and space and
+    `opens_topic` (the topic's first post): two queries, whatever their number."""
+    first_post = Post.objects.filter(topic=OuterRef("topic")).order_by("created_at", "pk")
+    posts = (
+        permissions.readable_contributions(viewer, author)
+        .annotate(opening_pk=Subquery(first_post.values("pk")[:1]))
+        .select_related("topic__space")
+        .only(
+            "body_html", "created_at", "topic", "topic__title", "topic__space",
+            "topic__space__slug", "topic__space__name",
+        )
+        .order_by("-created_at", "-pk")
+    )  # fmt: skip
+    page = Paginator(posts, CONTRIBUTIONS_PER_PAGE).get_page(number)
+    for post in page.object_list:
+        post.opens_topic = post.pk == post.opening_pk
+    return page
 
 
 def unreachable_mentions(post: Post) -> list:

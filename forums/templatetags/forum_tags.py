@@ -1,8 +1,10 @@
+import html
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core import cache
@@ -19,6 +21,13 @@ def display_name(user) -> str:
     if user is None or not user.is_active:
         return _("Membre supprimé")
     return strip_bidi_controls(user.get_full_name() or user.username)
+
+
+@register.filter
+def plain_text(post_html: str) -> str:
+    """A post's rendered HTML as the text it reads (for an excerpt): tags dropped, entities
+    read back, so the template escapes it once."""
+    return html.unescape(strip_tags(post_html))
 
 
 @register.filter
