@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attachments, moderation, notifications, posts, spaces, topics
+from .views import attachments, mentions, moderation, notifications, posts, spaces, topics
 from .views.feeds import SpaceFeed
 
 app_name = "forums"
@@ -32,6 +32,7 @@ urlpatterns = [
     path("<slug:slug>/", spaces.space_detail, name="space"),
     path("<slug:slug>/flux/", SpaceFeed(), name="space_feed"),
     path("<slug:slug>/nouveau-sujet/", topics.topic_create, name="topic_create"),
+    path("<slug:slug>/mentions/", mentions.mention_lookup, name="mention_lookup"),
     path("<slug:slug>/rejoindre/", spaces.space_join, name="space_join"),
     path("<slug:slug>/suivre/", spaces.follow, name="space_follow"),
     path("<slug:slug>/suspendre/<int:user_id>/", moderation.member_suspend, name="member_suspend"),
