@@ -7,11 +7,14 @@ document.querySelectorAll("form[data-mentions]").forEach((form, formIndex) => {
   const textarea = form.querySelector("textarea[name=body]");
   if (!textarea) return;
   const listId = `mentions-${formIndex}`;
+  // What is said, in the page's language (the template's data-mentions-* attributes).
+  const say = (name, values = {}) =>
+    (form.dataset[name] || "").replace(/%\((\w+)\)s/g, (_all, key) => values[key] ?? "");
   const list = document.createElement("ul");
   list.id = listId;
   list.className = "mentions";
   list.setAttribute("role", "listbox");
-  list.setAttribute("aria-label", form.dataset.mentionsLabel || "Membres à mentionner");
+  list.setAttribute("aria-label", say("mentionsLabel"));
   list.hidden = true;
   const status = document.createElement("p");
   status.className = "visually-hidden";
@@ -56,7 +59,7 @@ document.querySelectorAll("form[data-mentions]").forEach((form, formIndex) => {
     textarea.value = text.slice(0, token.start) + mention + text.slice(token.end);
     const caret = token.start + mention.length;
     textarea.setSelectionRange(caret, caret);
-    status.textContent = `${member.name} (@${member.handle}) mentionné·e.`;
+    status.textContent = say("mentionsInserted", { name: `${member.name} (@${member.handle})` });
     close();
     textarea.focus();
   };
@@ -85,9 +88,9 @@ document.querySelectorAll("form[data-mentions]").forEach((form, formIndex) => {
     );
     list.hidden = found.length === 0;
     active = -1;
-    status.textContent = found.length
-      ? `${found.length} membre${found.length > 1 ? "s" : ""} proposé${found.length > 1 ? "s" : ""} : flèches pour choisir, Entrée pour insérer, Échap pour fermer.`
-      : "Aucun membre ne correspond.";
+    if (!found.length) status.textContent = say("mentionsNone");
+    else if (found.length === 1) status.textContent = say("mentionsOne");
+    else status.textContent = say("mentionsMany", { count: found.length });
   };
 
   const lookUp = () => {
@@ -136,7 +139,7 @@ document.querySelectorAll("form[data-mentions]").forEach((form, formIndex) => {
       event.preventDefault();
       asked = "";
       close();
-      status.textContent = "Propositions fermées.";
+      status.textContent = say("mentionsClosed");
     }
   });
 });
