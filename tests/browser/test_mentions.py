@@ -43,6 +43,9 @@ def test_member_mentions_a_colleague_with_the_keyboard(page):
     assert not (found := violations(page)), found
     body.press("ArrowDown")
     expect(option).to_have_attribute("aria-selected", "true")
+    (RESULTS / "people").mkdir(parents=True, exist_ok=True)
+    body.screenshot(path=RESULTS / "people" / "1280-propositions.png")
+    page.locator(".mentions").screenshot(path=RESULTS / "people" / "1280-propositions-liste.png")
     expect(body).to_have_attribute("aria-activedescendant", option.get_attribute("id"))
     body.press("Enter")
     expect(page.get_by_role("listbox")).to_be_hidden()
