@@ -3,7 +3,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 # What of a profile the spaces show beside a post: a change of one of them is every thread's.
-SHOWN_IN_THREADS = {"job", "organisation", "in_directory"}
+SHOWN_IN_THREADS = {"job", "organisation", "in_directory", "handle"}
 
 
 def _profile_saved(instance, update_fields=None, created=False, **kwargs) -> None:
@@ -26,7 +26,12 @@ class AccountsConfig(AppConfig):
         from .models import Profile
 
         # The spaces show a post's author's profile to those the directory shows it to.
-        authors.register(relation="profile", visible=permissions.can_see_profile)
+        authors.register(
+            relation="profile",
+            visible=permissions.can_see_profile,
+            handle="handle",
+            listed=permissions.is_listed,
+        )
         for signal in (post_save, post_delete):
             signal.connect(
                 _profile_saved, sender=Profile, weak=False, dispatch_uid=f"profile-{id(signal)}"

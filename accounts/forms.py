@@ -12,6 +12,7 @@ from core.forms import ModelChoiceField, ModelMultipleChoiceField, NameField
 from core.models import Territory
 from forums.models import Space
 
+from . import handles
 from .models import Job, Profile
 
 GIVEN_NAME = forms.TextInput(attrs={"autocomplete": "given-name"})
@@ -69,13 +70,17 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["job", "organisation", "territory", "networks", "photo", "bio", "in_directory"]
+        fields = ["handle", "job", "organisation", "territory", "networks", "photo", "bio"]
+        fields += ["in_directory"]
         field_classes = {
             "organisation": NameField,
             "territory": ModelChoiceField,
             "networks": ModelMultipleChoiceField,
         }
         widgets = {
+            "handle": forms.TextInput(
+                attrs={"autocomplete": "username", "spellcheck": "false", "autocapitalize": "none"}
+            ),
             "networks": forms.CheckboxSelectMultiple,
             "bio": forms.Textarea(attrs={"rows": 5}),
         }
@@ -86,11 +91,16 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].initial = self.instance.user.first_name
         self.fields["last_name"].initial = self.instance.user.last_name
+        self.fields["handle"].required = True
+        self.fields["handle"].label = _("Identifiant (pour les mentions @)")
         self.fields["territory"].queryset = Territory.objects.order_by("name")
         self.fields["networks"].queryset = Space.objects.active().order_by("name")
         self.fields["photo"].help_text = _("JPEG, PNG ou WebP, %(max)s Mo au plus.") % {
             "max": settings.ACCOUNTS_MAX_PHOTO_BYTES // 1024**2
         }
+
+    def clean_handle(self):
+        return handles.validate(self.cleaned_data.get("handle") or "", profile=self.instance)
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

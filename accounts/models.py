@@ -6,6 +6,7 @@ the rest of what a member says about themself lives here.
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -46,6 +47,16 @@ class Profile(BidiControlsMixin, models.Model):
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    # Null until one is given (a profile made before handles existed): never two alike.
+    handle = models.CharField(
+        _("identifiant"),
+        max_length=30,
+        null=True,
+        help_text=_(
+            "Les membres vous mentionnent en écrivant @ suivi de votre identifiant. Lettres "
+            "minuscules sans accent, chiffres et tirets, de 3 à 30 caractères."
+        ),
     )
     job = models.CharField(_("fonction"), max_length=20, choices=Job.choices, blank=True)
     organisation = models.CharField(
@@ -96,6 +107,9 @@ class Profile(BidiControlsMixin, models.Model):
     bidi_controls_fields = ("organisation",)
 
     class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("handle"), name="accounts_profile_handle_unique")
+        ]
         verbose_name = _("membre")
         verbose_name_plural = _("membres")
 

@@ -44,4 +44,9 @@ def can_see_profile(user, profile) -> bool:
         return False
     if profile.user_id == user.pk:
         return True
+    return is_listed(profile)
+
+
+def is_listed(profile) -> bool:
+    """Whether logged-in members see this profile: its member chose the directory."""
     return profile.in_directory and profile.user.is_active

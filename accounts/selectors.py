@@ -70,6 +70,7 @@ def personal_data(user) -> dict:
         },
         "profil": profile
         and {
+            "identifiant": profile.handle,
             "fonction": profile.get_job_display(),
             "organisation": profile.organisation,
             "territoire": profile.territory.name if profile.territory else None,

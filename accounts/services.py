@@ -5,28 +5,54 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from . import emails, permissions
+from . import emails, handles, permissions
 from .models import Approval, Profile
 
 User = get_user_model()
 
 
 def profile_for(user) -> Profile:
-    """The member's profile, made on first use for accounts created before profiles existed."""
-    profile, _created = Profile.objects.get_or_create(user=user)
+    """The member's profile, made on first use for accounts created before profiles existed;
+    one without a handle gets one."""
+    profile = Profile.objects.filter(user=user).first()
+    if profile is None:
+        return _with_new_handle(
+            lambda handle: Profile.objects.create(user=user, handle=handle), user
+        )
+    if not profile.handle:
+        _with_new_handle(lambda handle: handle_set(profile=profile, handle=handle), user)
     return profile
 
 
 def profile_create(*, user) -> Profile:
-    """The profile of a member who just signed up: pending when staff approve new members."""
-    pending = permissions.needs_approval(user)
-    return Profile.objects.create(
-        user=user, approval=Approval.PENDING if pending else Approval.APPROVED
+    """The profile of a member who just signed up: pending when staff approve new members; its
+    handle from their name (`accounts.handles.new_handle`)."""
+    approval = Approval.PENDING if permissions.needs_approval(user) else Approval.APPROVED
+    return _with_new_handle(
+        lambda handle: Profile.objects.create(user=user, handle=handle, approval=approval), user
     )
+
+
+def _with_new_handle(write, user):
+    """`write(handle)` with a free handle for `user`; if another sign-up took it meanwhile
+    (the unique constraint refuses it), with another one."""
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                return write(handles.new_handle(user))
+        except IntegrityError:
+            continue
+    raise IntegrityError("No free handle found")
+
+
+def handle_set(*, profile: Profile, handle: str) -> Profile:
+    profile.handle = handle
+    profile.save(update_fields=["handle"])
+    return profile
 
 
 @transaction.atomic

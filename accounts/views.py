@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from forums import permissions as forum_permissions
+from forums import selectors as forum_selectors
 
 from . import permissions, selectors, services
 from .forms import DeleteAccountForm, DirectoryForm, ProfileForm
@@ -32,15 +33,18 @@ def profile_edit(request):
 @login_required
 def profile_detail(request, pk: int):
     """A member's profile as others see it: only what they filled in, only if they chose to
-    appear in the directory."""
-    profile = get_object_or_404(
-        Profile.objects.select_related("user", "territory").prefetch_related("networks"), pk=pk
-    )
+    appear in the directory; and their topics and answers that the viewer may read."""
+    profile = get_object_or_404(Profile.objects.select_related("user", "territory"), pk=pk)
     if not permissions.can_see_profile(request.user, profile):
         raise Http404
     networks = forum_permissions.shown_networks(request.user, profile.user, profile.networks.all())
+    contributions = forum_selectors.contributions_page(
+        request.user, profile.user, request.GET.get("page")
+    )
     return render(
-        request, "accounts/profile_detail.html", {"profile": profile, "networks": networks}
+        request,
+        "accounts/profile_detail.html",
+        {"profile": profile, "networks": networks, "contributions": contributions},
     )
 
 

@@ -79,7 +79,7 @@ class ProfileViewSet(ModelViewSet):
         ActionsColumn("actions", label=gettext_lazy("Actions")),
     ]
     list_filter = ["approval", "job", "territory", "user__is_active", "in_directory"]
-    search_fields = ["user__first_name", "user__last_name", "user__email", "organisation"]
+    search_fields = ["user__first_name", "user__last_name", "user__email", "organisation", "handle"]
     search_backend_name = None  # the database's own search over the fields above
     form_fields = ["job", "organisation", "territory", "networks", "bio", "in_directory"]
     inspect_view_enabled = True

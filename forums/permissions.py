@@ -233,6 +233,37 @@ def listed_topics(user):
     )
 
 
+def readable_contributions(viewer, author):
+    """The posts of `author` that their profile lists to `viewer`: those of the spaces the
+    viewer may read, never a hidden or a deleted one (even to moderators: a profile is no
+    moderation screen)."""
+    return Post.objects.filter(
+        author=author,
+        hidden_at__isnull=True,
+        deleted_at__isnull=True,
+        topic__space__in=readable_spaces(viewer),
+    )
+
+
+def can_complete_mentions(user, space: Space) -> bool:
+    """Whether `user` is offered, while writing in `space`, the members they may mention: a
+    logged-in reader of the space (a private space's members are no one else's business)."""
+    return user.is_authenticated and user.is_active and can_read_space(user, space)
+
+
+def mentionable_members(user, space: Space, *, listed: str | None = None):
+    """Who `user`'s completion proposes in `space` (`can_complete_mentions` asked first): the
+    active members who may read the space (a private one: its members and staff) and whose
+    name is no secret there: their profile is in the directory (`listed`, a lookup from the
+    user), or they belong to the space."""
+    users = get_user_model().objects.filter(is_active=True)
+    belongs = Q(space_memberships__space=space, space_memberships__status=MembershipStatus.ACTIVE)
+    if space.visibility == Visibility.PRIVATE:
+        users = users.filter(belongs | Q(is_staff=True))
+    shown = belongs | Q(**{listed: True}) if listed else belongs
+    return users.filter(shown).exclude(pk=user.pk).distinct()
+
+
 def is_suspended(user, space: Space) -> bool:
     suspended = _suspended_spaces(user)
     return None in suspended or space.pk in suspended
@@ -413,6 +444,12 @@ def space_moderators(space: Space):
 def can_be_notified(user, post) -> bool:
     """A notification or an e-mail about `post` may only reach someone who may read it."""
     return user.is_active and can_see_post(user, post) and post.deleted_at is None
+
+
+def mention_reaches(user, post) -> bool:
+    """Whether a mention of `user` in `post` tells them: only someone who may read it (the
+    author is told of the others, `selectors.unreachable_mentions`)."""
+    return user.pk != post.author_id and can_be_notified(user, post)
 
 
 def can_see_notification(user, notification) -> bool:

@@ -15,11 +15,50 @@ from core import cache
 from core.models import BaseResourcePage
 from core.text import parse_number
 
-from . import permissions, scopes
+from . import authors, markup, permissions, scopes
 from .models import Post, Topic, TopicVisit
 
 ANSWER_WITHIN = datetime.timedelta(hours=48)
 POSTS_PER_PAGE = 20
+
+
+CONTRIBUTIONS_PER_PAGE = 20
+
+
+def contributions_page(viewer, author, number) -> Page:
+    """A page of the topics `author` opened and the answers they wrote that `viewer` may read
+    (`permissions.readable_contributions`), newest first, each with its topic and space and
+    `opens_topic` (the topic's first post): two queries, whatever their number."""
+    first_post = Post.objects.filter(topic=OuterRef("topic")).order_by("created_at", "pk")
+    posts = (
+        permissions.readable_contributions(viewer, author)
+        .annotate(opening_pk=Subquery(first_post.values("pk")[:1]))
+        .select_related("topic__space")
+        .only(
+            "body_html", "created_at", "topic", "topic__title", "topic__space",
+            "topic__space__slug", "topic__space__name",
+        )
+        .order_by("-created_at", "-pk")
+    )  # fmt: skip
+    page = Paginator(posts, CONTRIBUTIONS_PER_PAGE).get_page(number)
+    for post in page.object_list:
+        post.opens_topic = post.pk == post.opening_pk
+    return page
+
+
+def unreachable_mentions(post: Post) -> list:
+    """The members `post` mentions by their handle whom the mention does not reach
+    (`permissions.mention_reaches`: they may not read the space), by name: what its author is
+    told after posting. The author mentioning themself is no one's concern."""
+    members = authors.members_by_handle(markup.mentioned_handles(post.body))
+    return sorted(
+        (
+            user
+            for user in members.values()
+            if user.pk != post.author_id and not permissions.mention_reaches(user, post)
+        ),
+        key=lambda user: (user.last_name, user.first_name, user.pk),
+    )
 
 
 def unread_count(user) -> int:

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from core import uploads
 
-from . import markup, permissions, scopes
+from . import authors, markup, permissions, scopes
 from .memberships import MAX_MESSAGE_LENGTH as MAX_MESSAGE_LENGTH
 from .memberships import MembershipError as MembershipError
 from .memberships import follow as follow
@@ -175,10 +175,18 @@ def _followers(*, space: Space | None = None, topic: Topic | None = None):
 
 
 def _notify_mentions(post: Post, already: set[int]) -> None:
-    names = markup.mentioned_usernames(post.body)
-    if names:
-        users = get_user_model().objects.filter(username__in=names).exclude(pk__in=already)
+    """Tells the members `post` mentions by their handle (`_notify` keeps those who may read
+    it; `selectors.unreachable_mentions` names the others to the author)."""
+    members = authors.members_by_handle(markup.mentioned_handles(post.body))
+    users = [user for user in members.values() if user.pk not in already]
+    if users:
         _notify(post, NotificationKind.MENTION, users)
+
+
+def render_body(body: str) -> str:
+    """A post's HTML: its Markdown made safe, its mentions of members linked to their profile."""
+    members = authors.members_by_handle(markup.mentioned_handles(body))
+    return markup.render(body, mentions=authors.mention_links(members))
 
 
 def _tell_followers(post: Post, kind: str, **followed) -> None:
@@ -232,7 +240,7 @@ def _create_post(*, topic: Topic, author, body: str, now, attachment=None) -> Po
         topic=topic,
         author=author,
         body=body,
-        body_html=markup.render(body),
+        body_html=render_body(body),
         created_at=now,
         has_attachments=bool(attachment),
     )
@@ -275,7 +283,7 @@ def post_edit(*, post: Post, editor, body: str) -> Post:
         return post
     PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
     post.body = body
-    post.body_html = markup.render(body)
+    post.body_html = render_body(body)
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
     scopes.topic_changed(post.topic)

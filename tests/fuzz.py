@@ -46,6 +46,8 @@ GET_PARAMETERS = {
     "forums:topic_create": {"ressource", "titre"},
     "forums:notifications": {"page"},
     "accounts:directory": {"q", "territory", "job", "network", "page"},
+    "accounts:profile": {"page"},  # its contributions' page
+    "forums:mention_lookup": {"q"},
     "account_login": {"next"},
     "account_signup": {"next", "email"},
     "account_change_password": {"next"},

@@ -1,13 +1,15 @@
+import html
 from urllib.parse import quote
 
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core import cache
 from core.text import strip_bidi_controls
-from forums import permissions, scopes
+from forums import authors, permissions, scopes
 from forums.models import Topic
 
 register = template.Library()
@@ -19,6 +21,19 @@ def display_name(user) -> str:
     if user is None or not user.is_active:
         return _("Membre supprimé")
     return strip_bidi_controls(user.get_full_name() or user.username)
+
+
+@register.filter
+def plain_text(post_html: str) -> str:
+    """A post's rendered HTML as the text it reads (for an excerpt): tags dropped, entities
+    read back, so the template escapes it once."""
+    return html.unescape(strip_tags(post_html))
+
+
+@register.filter
+def handle(user) -> str:
+    """A member's handle, as `@` mentions them ("" if they have none, or left)."""
+    return authors.handle_of(user)
 
 
 # The avatars' colours (site.css, .avatar--0 to 6; 7 is a deleted account's): white on each

@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core import cache
@@ -22,7 +23,7 @@ from .. import authors, permissions, scopes, selectors, services
 from ..forms import PostForm, TopicForm
 from ..markup import quote
 from ..models import Post, Reaction, Subscription, Topic, TopicVisit
-from ..templatetags.forum_tags import display_name
+from ..templatetags.forum_tags import display_name, handle
 from .lookups import deny, open_space, post_for, readable_topic
 
 # The addresses of a post's actions, reversed once for every reader of the post.
@@ -183,6 +184,7 @@ def topic_create(request, slug):
         )
         if topic:
             messages.success(request, _("Votre sujet est publié."))
+            _say_unreachable_mentions(request, topic.posts.order_by("created_at", "pk").first())
             return redirect(topic)
         status = refused or status
     initial_title = request.GET.get("titre", "")[:200] or (resource.title if resource else "")
@@ -217,8 +219,28 @@ def reply(request, slug, pk):
         )
         if post:
             messages.success(request, _("Votre réponse est publiée."))
+            _say_unreachable_mentions(request, post)
             return redirect(post)
     return topic_detail(request, slug, pk, form=form, status=status, topic=topic)
+
+
+def _say_unreachable_mentions(request, post: Post | None) -> None:
+    """Tells the author whom their mentions did not reach (they may not read the space)."""
+    missed = selectors.unreachable_mentions(post) if post else []
+    if not missed:
+        return
+    names = ", ".join(f"{display_name(user)} (@{handle(user)})" for user in missed)
+    messages.warning(
+        request,
+        ngettext(
+            "%(names)s n'a pas été prévenu·e de votre mention : ce membre ne peut pas lire "
+            "cet espace.",
+            "%(names)s n'ont pas été prévenu·es de votre mention : ces membres ne peuvent pas "
+            "lire cet espace.",
+            len(missed),
+        )
+        % {"names": names},
+    )
 
 
 @login_required

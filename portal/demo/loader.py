@@ -9,6 +9,7 @@ import io
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -17,6 +18,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
+from accounts.models import Profile
+from accounts.services import profile_for
 from core.models import Territory
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from forums.demo import load_forum_demo
@@ -311,3 +314,9 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
     log(f"{len(content.PAGES)} pages libres")
 
     load_forum_demo(log)
+    # The spaces' demo members have no profile (the spaces stand below accounts): each gets
+    # one, with its handle, so that they can be mentioned.
+    for profile_less in get_user_model().objects.exclude(
+        pk__in=Profile.objects.exclude(handle=None).values("user_id")
+    ):
+        profile_for(profile_less)

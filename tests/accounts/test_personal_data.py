@@ -46,6 +46,7 @@ def test_a_member_downloads_all_their_data_as_json(client, author):
     assert data["messages"][0]["texte"] == "Qui a mutualisé la paie ?"
     assert data["espaces"][0]["espace"] == topic.space.name
     assert data["profil"]["dans_l_annuaire"] is False
+    assert data["profil"]["identifiant"] == member.profile.handle
 
 
 def test_deletion_needs_the_password(client, member):

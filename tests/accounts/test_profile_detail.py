@@ -6,7 +6,7 @@ from tests.factories import SpaceFactory, TerritoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-QUERIES = 9  # the profile, whatever the number of its networks
+QUERIES = 9  # the profile (no post: no page of them read), whatever its networks
 
 
 def test_a_profile_shows_only_what_the_member_filled_in(client):

@@ -23,7 +23,7 @@ def png(width=1200, height=800) -> SimpleUploadedFile:
 
 def profile_data(**changes):
     return {
-        "first_name": "Anne", "last_name": "Martin", "job": Job.DGS,
+        "handle": "anne-martin", "first_name": "Anne", "last_name": "Martin", "job": Job.DGS,
         "organisation": "Mairie de Nort-sur-Erdre", "territory": "", "bio": "DGS depuis 2015.",
         "in_directory": "on", **changes,
     }  # fmt: skip

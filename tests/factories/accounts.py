@@ -21,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts import handles
 from accounts.models import Approval, Profile
 
 from .base import fake, unique
@@ -70,6 +71,7 @@ class ProfileFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     user = factory.SubFactory("tests.factories.accounts.UserFactory")
+    handle = factory.LazyAttribute(lambda profile: handles.new_handle(profile.user))
     approval = Approval.APPROVED
 
     @factory.post_generation

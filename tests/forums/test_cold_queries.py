@@ -50,7 +50,9 @@ BEYOND = {
     "notification settings": {"member": 4, "insider": 4, "moderator": 4, "staff": 3},
     "moderation queue": {"moderator": 5, "staff": 4},
     "member directory": {"member": 7, "insider": 7, "moderator": 7, "staff": 6},
-    "member profile": {"member": 6, "insider": 6, "moderator": 6, "staff": 5},
+    # The profile, its networks, its contributions the viewer may read: counted, then a page
+    # of them (the member reads none of the private space's: no page read).
+    "member profile": {"member": 6, "insider": 7, "moderator": 7, "staff": 6},
     # A redirect: it has no menu, whose query reads the restricted sections of the shell. Sent
     # again (as measured), the request waits already: nothing is written.
     "join request": {"member": 2, "staff": 2},

@@ -16,8 +16,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def follower(space):
-    """A member of `space`, so a follower of it."""
-    return MembershipFactory(space=space).user
+    """A member of `space`, so a follower of it, with a handle."""
+    return MembershipFactory(space=space, user=UserFactory(verified=True)).user
 
 
 def test_mentions_and_replies_notify_and_email_followers(
@@ -26,7 +26,7 @@ def test_mentions_and_replies_notify_and_email_followers(
     NotificationSettings.objects.create(user=follower, email_frequency=EmailFrequency.IMMEDIATE)
     with django_capture_on_commit_callbacks(execute=True):
         topic = services.topic_create(
-            space=space, author=member, title="Question", body=f"Bonjour @{follower.username}"
+            space=space, author=member, title="Question", body=f"Bonjour @{follower.profile.handle}"
         )
     assert Notification.objects.filter(user=follower, post__topic=topic).exists()
     assert any(follower.email in message.to for message in mail.outbox)
@@ -36,10 +36,10 @@ def test_mentions_and_replies_notify_and_email_followers(
 
 
 def test_no_notification_reaches_someone_who_may_not_read(no_posting_delay):
-    author, outsider = UserFactory.create_batch(2)
+    author, outsider = UserFactory.create_batch(2, verified=True)
     private = SpaceFactory(private=True, moderators=[author])
     services.topic_create(
-        space=private, author=author, title="Interne", body=f"Pour @{outsider.username}"
+        space=private, author=author, title="Interne", body=f"Pour @{outsider.profile.handle}"
     )
     assert not Notification.objects.filter(user=outsider, post__topic__space=private).exists()
 

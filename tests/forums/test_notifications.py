@@ -13,9 +13,9 @@ QUERIES = 8  # the page, whatever the number of notifications
 
 
 def test_the_header_counts_unread_notifications(client, member, space):
-    reader = UserFactory()
+    reader = UserFactory(verified=True)
     services.topic_create(
-        space=space, author=member, title="Question", body=f"Bonjour @{reader.username}"
+        space=space, author=member, title="Question", body=f"Bonjour @{reader.profile.handle}"
     )
     client.force_login(reader)
     assert "1 non lue" in client.get("/").content.decode()

@@ -53,7 +53,12 @@ def test_sign_up_names_lose_bidi_controls(first, last):
 @given(first=TEXT, organisation=TEXT)
 def test_profile_names_and_organisation_lose_bidi_controls(django_user_model, first, organisation):
     user, _created = django_user_model.objects.get_or_create(username="bidi", email="b@example.org")
-    data = {"first_name": first, "last_name": "Durand‮", "organisation": organisation}
+    data = {
+        "handle": "bidi",
+        "first_name": first,
+        "last_name": "Durand‮",
+        "organisation": organisation,
+    }
     form = ProfileForm(data=data, instance=profile_for(user))
     if form.is_valid():
         for name in ("first_name", "last_name", "organisation"):

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from accounts.services import profile_for
 from experiences.models import ExperienceIndexPage
 from forums import services
 from forums.models import Post, Space
@@ -314,6 +315,8 @@ GET_PAGES = {
     "forums:topic_create": [("member", lambda site: "/espaces/reseau-dgs-sg/nouveau-sujet/")],
     "forums:notifications": [("member", lambda site: "/espaces/notifications/")],
     "accounts:directory": [("member", lambda site: "/membres/")],
+    "accounts:profile": [("member", lambda site: profile_for(site["member"]).get_absolute_url())],
+    "forums:mention_lookup": [("member", lambda site: "/espaces/reseau-dgs-sg/mentions/")],
     "account_login": [(None, lambda site: "/compte/login/")],
     "account_signup": [(None, lambda site: "/compte/signup/")],
     "account_reset_password": [(None, lambda site: "/compte/password/reset/")],
