@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from portal.discovery import DISALLOWED
@@ -123,3 +124,13 @@ def test_the_sitemap_asks_as_many_queries_whatever_the_number_of_pages(
         # addresses), the pages.
         with django_assert_num_queries(4):
             sitemap(client)
+
+
+def test_the_sitemap_kept_in_the_page_cache_shows_a_new_page_at_once(client, settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    assert client.get("/sitemap.xml")["X-Cache"] == "miss"
+    assert client.get("/sitemap.xml")["X-Cache"] == "hit"
+    sheet = factories.sheet(title="Une fiche toute neuve")
+    sheet.save_revision().publish()
+    assert f"http://testserver{sheet.url}" in sitemap(client)
