@@ -38,14 +38,18 @@ def absolute_url(context, url: str) -> str:
 def canonical_url(context) -> str:
     """The address of what is shown, absolute, without its query (filters, a search, a
     tracker's tag), but for a page of a list beyond the first (`?page=3`), which shows other
-    items."""
+    items: the view's `page_number` (a space's topics, a topic's replies), else the one a
+    Wagtail page's list reads. Other views never read it (tests/fuzz.py lists what each reads)."""
     request = context.get("request")
     if request is None:
         return ""
     url = request.build_absolute_uri(request.path)
-    number = request.GET.get("page", "")
-    if PAGE_NUMBER.fullmatch(number) and int(number) > 1:
-        url += f"?page={int(number)}"
+    number = context.get("page_number")
+    if number is None and context.get("page") is not None:
+        typed = request.GET.get("page", "")
+        number = int(typed) if PAGE_NUMBER.fullmatch(typed) else None
+    if number and number > 1:
+        url += f"?page={number}"
     return url
 
 

@@ -124,6 +124,7 @@ def space_detail(request, slug):
         context["feeds"] = [(space.name, reverse("forums:space_feed", args=[space.slug]))]
     if permissions.can_see_space_activity(user, space):
         context.update(_space_page(space, request.GET.get("page")))
+        context["page_number"] = context["topics"].number  # its canonical address says it
     if user.is_authenticated:
         context["membership"] = membership = permissions.membership(user, space)
         if membership is not None and membership.is_refused:

@@ -97,6 +97,7 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_accept": permissions.can_accept_answer(user, topic),
         "following": getattr(topic, "following", False),
         "meta_title": topic.title,
+        "page_number": page.number,  # its canonical address says it
         # The first words of the page's first post, as shown to this reader.
         "meta_description": strip_tags(page_posts[0].content) if page_posts else "",
     }

@@ -89,6 +89,14 @@ def test_the_canonical_address_leaves_out_the_query_but_a_later_page_of_a_list(c
         assert head(client, index.url + f"?page={number}").canonical == [canonical], number
 
 
+def test_a_topic_canonical_address_names_the_page_of_replies_shown(client):
+    topic = factories.TopicFactory(space=factories.SpaceFactory(public=True), posts=1)
+    url = topic.get_absolute_url()
+    for asked in ("?page=5", "?page=last", "?page=abc"):  # one page of replies: the first
+        assert head(client, url + asked).canonical == [f"http://testserver{url}"], asked
+    assert head(client, "/compte/login/?page=2").canonical == ["http://testserver/compte/login/"]
+
+
 def test_the_card_names_a_page_a_space_and_a_topic(client):
     sheet = factories.sheet(title="Une fiche sur la charte", seo_title="La charte partagée")
     assert head(client, sheet.url).meta["og:title"] == ["La charte partagée"]
