@@ -6,8 +6,9 @@ from django.db.models.signals import post_save
 from wagtail.images import get_image_model
 
 # Every `{% image %}` filter of the templates (a test holds them to this list): the cards' 16:9,
-# a sheet's or tool's banner, a video's poster, a picture in the body.
-SPECS = ("fill-480x270", "fill-960x400", "fill-960x540", "width-800")
+# a sheet's or tool's banner, a video's poster, a picture in the body, a page's picture where it is
+# shared (OpenGraph's 1.91:1).
+SPECS = ("fill-480x270", "fill-960x400", "fill-960x540", "width-800", "fill-1200x630")
 
 
 def _make(instance, **kwargs) -> None:

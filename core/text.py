@@ -39,6 +39,16 @@ def excerpt(html: str, length: int = EXCERPT_CHARACTERS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+# What XML 1.0 cannot hold, whatever its escaping: the C0 controls but tab and the line breaks,
+# and the surrogates and non-characters U+FFFE and U+FFFF (Django's feeds refuse them).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` without what an XML document (a feed) cannot hold."""
+    return XML_FORBIDDEN.sub("", text or "")
+
+
 # The largest id a lookup is asked for: PostgreSQL's `integer`, the type of Wagtail's page ids.
 MAX_ID = 2**31 - 1
 ASCII_NUMBER = re.compile(r"[0-9]{1,10}")

@@ -122,6 +122,16 @@ class ExperienceSheetPage(BaseResourcePage):
         )
         return context
 
+    def structured_data(self, *, url_of, image: str) -> dict:
+        """An Article of schema.org, about its territory."""
+        data = super().structured_data(url_of=url_of, image=image)
+        return data | {
+            "@type": "Article",
+            "headline": self.title,
+            "author": data["publisher"],
+            "contentLocation": {"@type": "Place", "name": self.territory.name},
+        }
+
     def similar_sheets(self):
         """Sheets of "territories like mine": same kind, from half to twice the population."""
         low, high = self.territory.similar_population_range()

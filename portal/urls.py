@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-from . import routing
+from . import discovery, feeds, routing
 
 # Both administrations log in through allauth, so that two-factor authentication applies;
 # passwords are changed there too.
@@ -15,6 +15,22 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.password_change = lambda request, extra_context=None: redirect("account_change_password")
 
 urlpatterns = [
+    path("robots.txt", discovery.robots_txt, name="robots_txt"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path(
+        "flux/",
+        include(
+            (
+                [
+                    path("", feeds.AllResourcesFeed(), name="all"),
+                    path("<str:kind>/", feeds.KindFeed(), name="kind"),
+                    path("etapes/<int:pk>/", feeds.StepFeed(), name="step"),
+                    path("territoires/<int:pk>/", feeds.TerritoryFeed(), name="territory"),
+                ],
+                "feeds",
+            )
+        ),
+    ),
     path("django-admin/", admin.site.urls),
     path(
         "admin/login/",

@@ -41,6 +41,7 @@ class PortalPage(BidiControlsMixin, Page):
 
     objects = PortalPageManager()
     serve_select_related: tuple[str, ...] = ()
+    share_type = "website"  # OpenGraph's og:type (templates/includes/head_meta.html)
 
     class Meta:
         abstract = True

@@ -37,6 +37,9 @@ LICENCE_URLS = {
     Licence.CC_BY_ND_4: "https://creativecommons.org/licenses/by-nd/4.0/deed.fr",
 }
 
+# Who publishes every resource, as schema.org names it.
+PUBLISHER = {"@type": "Organization", "name": "CNFPT", "url": "https://www.cnfpt.fr/"}
+
 
 class BaseResourcePage(PortalPage):
     """What every published resource carries: a summary, an image, a licence, a review date and
@@ -86,8 +89,28 @@ class BaseResourcePage(PortalPage):
     # What the page's search document holds beside its title (search.build.page_text).
     document_fields = [index.SearchField("summary")]
 
+    share_type = "article"
+
     class Meta:
         abstract = True
+
+    def structured_data(self, *, url_of, image: str) -> dict:
+        """What schema.org's CreativeWork says of the resource (JSON-LD, see
+        core.templatetags.head_tags): `url_of` makes a path absolute, `image` is the address of
+        its shared picture (or ""). Page types say more (an Article, a VideoObject)."""
+        data = {
+            "@type": "CreativeWork",
+            "name": self.title,
+            "description": self.summary,
+            "url": url_of(self.url or ""),
+            "inLanguage": "fr-FR",
+            "datePublished": self.first_published_at,
+            "dateModified": self.last_published_at,
+            "license": self.licence_url,
+            "publisher": PUBLISHER,
+            "image": image,
+        }
+        return {key: value for key, value in data.items() if value}
 
     @property
     def licence_url(self) -> str:

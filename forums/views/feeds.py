@@ -6,6 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from core import cache
+from core.text import xml_text
 
 from .. import permissions, scopes
 from ..templatetags.forum_tags import display_name
@@ -25,25 +26,25 @@ class SpaceFeed(Feed):
         return space
 
     def title(self, space):
-        return _("%(space)s – Bloc local") % {"space": space.name}
+        return _("%(space)s – Bloc local") % {"space": xml_text(space.name)}
 
     def link(self, space):
         return space.get_absolute_url()
 
     def subtitle(self, space):
-        return space.description
+        return xml_text(space.description)
 
     def items(self, space):
         return permissions.feed_posts(space).latest_first()[:FEED_SIZE]
 
     def item_title(self, post):
-        return post.topic.title
+        return xml_text(post.topic.title)
 
     def item_description(self, post):
-        return post.body_html
+        return xml_text(post.body_html)
 
     def item_author_name(self, post):
-        return display_name(post.author)
+        return xml_text(display_name(post.author))
 
     def item_pubdate(self, post):
         return post.created_at

@@ -117,10 +117,15 @@ def space_detail(request, slug):
         "can_moderate": permissions.can_moderate(user, space),
         "has_feed": permissions.has_feed(space),
         "following": getattr(space, "following", False),
+        "meta_title": space.name,
         "meta_description": space.description,
     }
+    if context["has_feed"]:
+        # Said in the page's head, for feed readers to find (templates/includes/feed_links.html).
+        context["feeds"] = [(space.name, reverse("forums:space_feed", args=[space.slug]))]
     if permissions.can_see_space_activity(user, space):
         context.update(_space_page(space, request.GET.get("page"), user))
+        context["page_number"] = context["topics"].number  # its canonical address says it
     if user.is_authenticated:
         context["membership"] = membership = permissions.membership(user, space)
         if membership is not None and membership.is_refused:

@@ -105,9 +105,15 @@ def topic_detail(request, slug, pk, form=None, status=None, topic=None):
         "can_accept": permissions.can_accept_answer(user, topic),
         "accepted": accepted,
         "following": getattr(topic, "following", False),
+        "meta_title": topic.title,
+        "page_number": page.number,  # its canonical address says it
         # The first words of the page's first post, as shown to this reader.
         "meta_description": strip_tags(page_posts[0].content) if page_posts else "",
     }
+    if permissions.has_feed(topic.space):
+        # The space's feed follows its topics too (templates/includes/feed_links.html).
+        space = topic.space
+        context["feeds"] = [(space.name, reverse("forums:space_feed", args=[space.slug]))]
     if status is None:
         status = 400 if form and form.errors else 200
     return render(request, "forums/topic_detail.html", context, status=status)

@@ -165,6 +165,22 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
         verbose_name = _("vidéo d'expert")
         verbose_name_plural = _("vidéos d'experts")
 
+    share_type = "video.other"
+
+    def structured_data(self, *, url_of, image: str) -> dict:
+        """A VideoObject of schema.org, with its transcript, and its file when it has one (a link
+        to another site may be a page rather than a video)."""
+        data = super().structured_data(url_of=url_of, image=image)
+        data = data | {
+            "@type": "VideoObject",
+            "thumbnailUrl": image,
+            "uploadDate": self.first_published_at,
+            "duration": self.duration,
+            "transcript": self.transcript,
+            "contentUrl": url_of(self.source_url) if self.is_playable else "",
+        }
+        return {key: value for key, value in data.items() if value}
+
     @cached_property
     def cues(self) -> list[Cue]:
         return parse_captions(self.captions) if self.captions.strip() else []

@@ -29,7 +29,7 @@ class LoadedAtOnce(HTMLParser):
                 self.addresses.append(attrs.get("src") or "")
         elif tag in {"img", "script", "track", "iframe", "audio", "source"}:
             self.addresses.append(attrs.get("src") or "")
-        elif tag == "link" and attrs.get("rel") != "alternate":
+        elif tag == "link" and attrs.get("rel") not in {"alternate", "canonical"}:
             self.addresses.append(attrs.get("href") or "")
 
 
