@@ -5,14 +5,11 @@ width (test-results/community/)."""
 
 import json
 import re
-import subprocess
-import tempfile
-from pathlib import Path
 
 from playwright.sync_api import expect
 
 from tests.browser.conftest import RESULTS, log_in
-from tests.browser.test_quality import VNU, WIDTHS, violations
+from tests.browser.test_quality import WIDTHS, invalid_html, violations
 
 SHOTS = RESULTS / "community"
 SPACE = "/espaces/reseau-dgs-sg/"
@@ -27,27 +24,6 @@ def checked(page, name: str, problems: dict, pages: dict) -> None:
         if found := violations(page):
             problems[f"{name} ({width})"] = found
     pages[name] = page.context.request.get(page.url.split("#")[0]).text()
-
-
-def invalid_html(pages: dict) -> list[str]:
-    folder = Path(tempfile.mkdtemp(prefix="blocal-vnu-"))
-    files = {}
-    for name, html in pages.items():
-        path = folder / f"{len(files):02d}.html"
-        path.write_text(html, encoding="utf-8")
-        files[str(path)] = name
-    result = subprocess.run(  # noqa: S603 - our own checker on our own files
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    messages = json.loads(result.stderr or "{}").get("messages", [])
-    return [
-        f"{files.get(message['url'].removeprefix('file:'))}: {message['message']}"
-        for message in messages
-        if message.get("type") == "error"
-    ]
 
 
 def test_a_member_is_led_to_what_is_new_and_accepts_an_answer(browser, live_url):

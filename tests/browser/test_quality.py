@@ -108,21 +108,24 @@ def test_no_accessibility_violation_on_any_page_type(browser, live_url, member_p
 def test_every_page_type_is_valid_html(browser, live_url, member_pages):
     anonymous = browser.new_context(base_url=live_url)
     member_context, member_urls = member_pages
-    folder = Path(tempfile.mkdtemp(prefix="blocal-vnu-"))
-    files = {}
-    for context, urls in ((anonymous, PAGES), (member_context, member_urls)):
-        for name, url in urls.items():
-            response = context.request.get(url)
-            path = folder / f"{len(files):02d}.html"
-            path.write_text(response.text(), encoding="utf-8")
-            files[str(path)] = name
+    pages = {
+        name: context.request.get(url).text()
+        for context, urls in ((anonymous, PAGES), (member_context, member_urls))
+        for name, url in urls.items()
+    }
     anonymous.close()
-    errors = invalid_html(files)
+    errors = invalid_html(pages)
     assert not errors, "\n".join(errors)
 
 
-def invalid_html(files: dict[str, str]) -> list[str]:
-    """The Nu HTML Checker's errors in `files` (path -> the page's name)."""
+def invalid_html(pages: dict[str, str]) -> list[str]:
+    """The Nu HTML Checker's errors in `pages` (name -> HTML), each named by its page."""
+    folder = Path(tempfile.mkdtemp(prefix="blocal-vnu-"))
+    files = {}
+    for name, html in pages.items():
+        path = folder / f"{len(files):02d}.html"
+        path.write_text(html, encoding="utf-8")
+        files[str(path)] = name
     result = subprocess.run(  # noqa: S603 - our own checker on our own files
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
         capture_output=True,
