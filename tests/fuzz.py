@@ -53,6 +53,8 @@ GET_PARAMETERS = {
     "account_change_password": {"next"},
     "account_reset_password": {"next"},
     "search_report": {"jours"},
+    "forums:space_members": {"page", "q"},
+    "forums:member_add": {"personne"},
 }
 
 

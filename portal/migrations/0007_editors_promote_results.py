@@ -8,10 +8,11 @@ CODENAMES = ["add_searchpromotion", "change_searchpromotion", "delete_searchprom
 
 
 def grant(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    # Permissions are normally created after all migrations: those of this one app, now.
+    app_config = apps.get_app_config("wagtailsearchpromotions")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _created = Group.objects.get_or_create(name=EDITORS)

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from accounts.services import profile_for
 from experiences.models import ExperienceIndexPage
 from forums import services
-from forums.models import Post, Space
+from forums.models import Membership, Post, Space
 from resources.models import ResourceIndexPage, ToolBoxPage, VideoPage
 from tests.factories import log_in_with_two_factor, two_factor
 from tests.fuzz import (
@@ -234,6 +234,16 @@ FORM_PAGES = {
         {"forums:member_suspend"},
     ),
     "moderation": ("staff", lambda site: "/espaces/moderation/", {"forums:moderation"}),
+    "members": ("staff", lambda site: "/espaces/reseau-dgs-sg/membres/",
+                {"forums:member_role", "forums:member_invite", "forums:invitation_revoke"}),
+    "member add": ("staff", lambda site: "/espaces/reseau-dgs-sg/membres/ajouter/?personne=Equipe",
+                   {"forums:member_add"}),
+    "member removal": (
+        "staff",
+        lambda site: "/espaces/reseau-dgs-sg/membres/"
+        f"{Membership.objects.get(space__slug='reseau-dgs-sg', user=site['member']).pk}/retirer/",
+        {"forums:member_remove"},
+    ),
 }  # fmt: skip
 FORM_VIEWS = set().union(*(views for _role, _url, views in FORM_PAGES.values()))
 
@@ -322,6 +332,8 @@ GET_PAGES = {
     "account_reset_password": [(None, lambda site: "/compte/password/reset/")],
     "account_change_password": [("member", lambda site: "/compte/password/change/")],
     "search_report": [("staff", lambda site: "/admin/recherches/")],
+    "forums:space_members": [("staff", lambda site: "/espaces/reseau-dgs-sg/membres/")],
+    "forums:member_add": [("staff", lambda site: "/espaces/reseau-dgs-sg/membres/ajouter/")],
 }  # fmt: skip
 SEARCH_VIEWS = {"search:search", "search:suggest", "search:ask"}  # in tests/search/test_fuzz.py
 
