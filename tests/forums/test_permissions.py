@@ -1,6 +1,7 @@
 """The permission matrix of the discussion spaces, asserted cell by cell through the web views
 (reading, writing, moderating, notifications, the unread counts of the topic lists, the
-discussions of the home page, the digests).
+discussions of the home page, the digests, a profile's contributions, the `@` completion, the
+members page and the invitations).
 
 Visitors: anonymous, logged-in non-member ("outsider"), space member, space moderator, suspended
 member (site-wide), staff. Spaces: public, members-only, private.
@@ -14,9 +15,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Profile
+from accounts.services import profile_for
 from forums import permissions, services
 from forums.models import (
     EmailFrequency,
+    Invitation,
     Notification,
     Post,
     Space,
@@ -41,31 +45,37 @@ EXPECTED = {
         "read": (Y, N, N), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (N, N, N),
         "unread": (N, N, N), "home": (Y, N, N), "digest": (N, N, N),
+        "contributions": (N, N, N), "complete": (N, N, N), "manage": (N, N, N), "invite": (N, N, N),
     },
     "outsider": {
         "read": (Y, Y, N), "post": (Y, Y, N), "reply": (Y, Y, N), "edit_own": (Y, Y, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, N),
         "unread": (Y, Y, N), "home": (Y, Y, N), "digest": (Y, Y, N),
+        "contributions": (Y, Y, N), "complete": (Y, Y, N), "manage": (N, N, N), "invite": (N, N, N),
     },
     "member": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
         "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
+        "contributions": (Y, Y, Y), "complete": (Y, Y, Y), "manage": (N, N, N), "invite": (N, N, N),
     },
     "moderator": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
         "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
+        "contributions": (Y, Y, Y), "complete": (Y, Y, Y), "manage": (Y, Y, Y), "invite": (Y, Y, Y),
     },
     "suspended": {
         "read": (Y, Y, Y), "post": (N, N, N), "reply": (N, N, N), "edit_own": (N, N, N),
         "edit_other": (N, N, N), "moderate": (N, N, N), "notified": (Y, Y, Y),
         "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
+        "contributions": (Y, Y, Y), "complete": (Y, Y, Y), "manage": (N, N, N), "invite": (N, N, N),
     },
     "staff": {
         "read": (Y, Y, Y), "post": (Y, Y, Y), "reply": (Y, Y, Y), "edit_own": (Y, Y, Y),
         "edit_other": (Y, Y, Y), "moderate": (Y, Y, Y), "notified": (Y, Y, Y),
         "unread": (Y, Y, Y), "home": (Y, Y, Y), "digest": (Y, Y, Y),
+        "contributions": (Y, Y, Y), "complete": (Y, Y, Y), "manage": (Y, Y, Y), "invite": (Y, Y, Y),
     },
 }  # fmt: skip
 CELLS = [
@@ -80,6 +90,7 @@ CELLS = [
 def world(no_posting_delay):
     """Three spaces, each with a topic by an author, and one user of each kind of visitor."""
     author = UserFactory()
+    Profile.objects.filter(pk=profile_for(author).pk).update(in_directory=True)
     users = {
         "outsider": UserFactory(),
         "member": UserFactory(),
@@ -158,6 +169,24 @@ def act(client, world, visitor, action, visibility) -> bool:
         send_notification_emails.call(EmailFrequency.DAILY)
         body = "".join(message.body for message in mail.outbox if user.email in message.to)
         return "Au sommaire" in body and " : Un extrait" in body
+    if action == "contributions":
+        profile = profile_for(world["author"]).get_absolute_url()
+        opening = Post.objects.filter(topic=topic, author=world["author"]).first()
+        return reverse("forums:post", args=[opening.pk]) in client.get(profile).content.decode()
+    if action == "complete":
+        url = reverse("forums:mention_lookup", args=[space.slug])
+        response = client.get(url, {"q": world["author"].last_name[:3]})
+        return (
+            response.status_code == 200
+            and world["author"].last_name in response.json()["members"].__repr__()
+        )
+    if action == "manage":
+        return client.get(reverse("forums:space_members", args=[space.slug])).status_code == 200
+    if action == "invite":
+        client.post(
+            reverse("forums:member_invite", args=[space.slug]), {"email": "new@example.org"}
+        )
+        return Invitation.objects.filter(space=space, email="new@example.org").exists()
     if action == "home":
         home = factories.home()
         return f"/sujets/{topic.pk}/" in client.get(home.url).content.decode()
