@@ -26,6 +26,12 @@ def register(
     _relation, _visible, _handle, _listed = relation, visible, handle, listed
 
 
+def directory_lookup() -> str | None:
+    """The user's path to whether their profile is in the members' directory, for queries
+    (a name that is no secret), or None."""
+    return f"{_relation}__in_directory" if _relation else None
+
+
 def handle_lookup() -> str | None:
     """The user's path to their handle, for queries (`profile__handle`), or None."""
     return f"{_relation}__{_handle}" if _relation and _handle else None
@@ -54,15 +60,20 @@ def members_by_handle(handles) -> dict:
     return {user.mention_handle: user for user in users}
 
 
+def listed_profile(user):
+    """The profile of `user` that members see (in the directory), or None."""
+    profile = getattr(user, _relation, None) if _relation else None
+    return profile if profile is not None and (_listed is None or _listed(profile)) else None
+
+
 def mention_links(members: dict) -> dict[str, str]:
     """handle -> profile address, for the mentioned members whose profile members see: a
     mention links to a page its reader may open."""
-    links = {}
-    for handle, user in members.items():
-        profile = getattr(user, _relation, None)
-        if profile is not None and (_listed is None or _listed(profile)):
-            links[handle] = profile.get_absolute_url()
-    return links
+    return {
+        handle: profile.get_absolute_url()
+        for handle, user in members.items()
+        if (profile := listed_profile(user)) is not None
+    }
 
 
 def thread_related() -> tuple[str, ...]:

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from . import permissions, scopes
 from .models import (
+    Invitation,
+    InvitationStatus,
     Membership,
     MembershipAction,
     MembershipLog,
@@ -241,6 +243,7 @@ def member_remove(*, membership: Membership, moderator) -> None:
         raise _last_moderator_error(membership)
     membership.delete()
     Subscription.objects.filter(user=membership.user, space=membership.space).delete()
+    _withdraw_invitations(membership)
     permissions.forget(membership.user)
     scopes.membership_changed(membership.space_id)
     log(
@@ -249,6 +252,15 @@ def member_remove(*, membership: Membership, moderator) -> None:
         action=MembershipAction.REMOVED,
         member=membership.user,
     )
+
+
+def _withdraw_invitations(membership: Membership) -> None:
+    """The invitations to the space still waiting that this member sent: they no longer may
+    invite, so their links no longer let anyone in."""
+    if not membership.user.is_staff:
+        Invitation.objects.filter(
+            space=membership.space, invited_by=membership.user, status=InvitationStatus.PENDING
+        ).update(status=InvitationStatus.REVOKED, answered_at=timezone.now())
 
 
 @scopes.explicit
@@ -264,6 +276,8 @@ def member_set_role(*, membership: Membership, moderator, role: str) -> bool:
         raise _last_moderator_error(membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    if role == Role.MEMBER:
+        _withdraw_invitations(membership)
     permissions.forget(membership.user)
     scopes.membership_changed(membership.space_id)
     log(

@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from . import authors
 from .models import (
     Membership,
     MembershipStatus,
@@ -521,8 +522,9 @@ def can_manage_members(user, space: Space) -> bool:
 
 def member_candidates(user, space: Space, query: str):
     """The accounts a manager of `space` may add to it, found by what they typed: an account's
-    exact e-mail address, or words of its name (never by part of an address, which would tell
-    who has an account). Active accounts that are not members yet, at most ten."""
+    exact e-mail address, or words of the name of a member in the directory (never by part of
+    an address, nor the name of someone who kept out of the directory: that would tell who has
+    an account). Active accounts that are not members yet, at most ten."""
     accounts = get_user_model().objects.filter(is_active=True)
     if not can_manage_members(user, space) or not query.strip():
         return accounts.none()
@@ -533,7 +535,8 @@ def member_candidates(user, space: Space, query: str):
             | Q(emailaddress__email__iexact=query, emailaddress__verified=True)
         )
     else:
-        found = accounts
+        listed = authors.directory_lookup()
+        found = accounts.filter(**{listed: True}) if listed else accounts.none()
         for word in query.split()[:5]:
             found = found.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
     members = Membership.objects.active().filter(space=space, user=OuterRef("pk"))

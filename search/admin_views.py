@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -65,13 +66,20 @@ class SearchReportView(WagtailAdminTemplateMixin, TemplateView):
             if site
             else "",
             promote_url=reverse("wagtailsearchpromotions:add"),
+            handles=self.request.user.has_perm(HANDLES_QUERIES),
         )
         return context
+
+
+# Who deals with the searches without results: who may promote a result (editors and up).
+HANDLES_QUERIES = "wagtailsearchpromotions.add_searchpromotion"
 
 
 @require_POST
 def mark_handled(request):
     """Marks a search without results as handled (until it finds nothing again)."""
+    if not request.user.has_perm(HANDLES_QUERIES):
+        raise PermissionDenied
     query = clean_query(request.POST.get("query", ""))  # as the log keeps it (no NUL)
     if query:
         HandledQuery.objects.update_or_create(

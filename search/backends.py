@@ -17,10 +17,14 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from modelsearch import index
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+from modelsearch.backends.elasticsearchbase import Field
+from modelsearch.backends.opensearch2 import (
+    OpenSearch2SearchBackend,
+    OpenSearch2SearchQueryCompiler,
+)
 from opensearchpy.exceptions import OpenSearchException
 
-from .models import PendingIndexUpdate
+from .models import PendingIndexUpdate, SearchDocument
 from .tasks import schedule_retry
 
 logger = logging.getLogger(__name__)
@@ -68,7 +72,21 @@ def mark_down() -> None:
     cache.set(DOWN_KEY, True, DOWN_SECONDS)
 
 
+class PhraseInTextQueryCompiler(OpenSearch2SearchQueryCompiler):
+    """A search document's phrase is matched in its folded text only, as on the databases: the
+    catch-all field also holds its stems, stop words left out, where "vornique zulmar" stands
+    in "vornique et zulmar"."""
+
+    def _compile_phrase_query(self, query, fields):
+        if self.queryset.model is SearchDocument:
+            text = next(f for f in SearchDocument.search_fields if f.field_name == "text")
+            fields = [Field(self.mapping.get_field_column_name(text))]
+        return super()._compile_phrase_query(query, fields)
+
+
 class ResilientOpenSearchBackend(OpenSearch2SearchBackend):
+    query_compiler_class = PhraseInTextQueryCompiler
+
     def __init__(self, params):
         # Tests read their own writes at once; production lets OpenSearch refresh every second.
         self.refresh_on_write = params.pop("REFRESH_ON_WRITE", False)

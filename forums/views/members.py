@@ -4,7 +4,6 @@ and revoking an invitation. Every change goes through a service that logs it for
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -88,9 +87,13 @@ def member_add(request, slug):
             "candidates": permissions.member_candidates(request.user, space, chosen),
         }
         return render(request, "forums/member_add.html", context)
-    user = get_object_or_404(
-        get_user_model(), pk=parse_number(request.POST.get("user")), is_active=True
+    # Only an account that the search typed offers (never any id posted).
+    offered = permissions.member_candidates(request.user, space, request.POST.get("personne", ""))
+    user = next(
+        (each for each in offered if each.pk == parse_number(request.POST.get("user"))), None
     )
+    if user is None:
+        raise Http404
     try:
         memberships.member_add(space=space, user=user, moderator=request.user)
     except memberships.MembershipError as error:

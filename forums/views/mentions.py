@@ -48,7 +48,7 @@ def mention_lookup(request, slug):
         return JsonResponse({"members": []})
     relation = lookup.split("__")[0]
     users = (
-        permissions.mentionable_members(request.user, space, listed=f"{relation}__in_directory")
+        permissions.mentionable_members(request.user, space, listed=authors.directory_lookup())
         .annotate(mention_handle=Lower(lookup))
         .filter(mention_handle__isnull=False)
         .filter(

@@ -235,7 +235,13 @@ def _say_unreachable_mentions(request, post: Post | None) -> None:
     missed = selectors.unreachable_mentions(post) if post else []
     if not missed:
         return
-    names = ", ".join(f"{display_name(user)} (@{handle(user)})" for user in missed)
+    # A name is said only if it is no secret: the member's profile is in the directory.
+    names = ", ".join(
+        f"{display_name(user)} (@{handle(user)})"
+        if authors.listed_profile(user)
+        else f"@{handle(user)}"
+        for user in missed
+    )
     messages.warning(
         request,
         ngettext(

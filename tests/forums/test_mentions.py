@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from accounts.models import Profile
 from forums import services
 from forums.markup import ALLOWED_TAGS, mentioned_handles, render
 from forums.models import Notification, NotificationKind
@@ -144,10 +145,27 @@ def test_a_mention_of_someone_who_may_not_read_the_space_notifies_no_one_and_say
     )
     html = response.content.decode()
     assert "Votre sujet est publié" in html
-    assert f"Paul Ripoche (@{outsider.profile.handle}) n&#x27;a pas été prévenu·e" in html
-    assert f"@{insider.profile.handle})" not in html  # the insider was told: not named
+    # Out of the directory, the outsider is named by the handle typed only, not by their name.
+    assert f"@{outsider.profile.handle} n&#x27;a pas été prévenu·e" in html
+    assert "Paul Ripoche" not in html
+    told = html[html.index('class="messages"') :]
+    assert f"@{insider.profile.handle}" not in told[: told.index("</ul>")]  # they were told
     assert Notification.objects.filter(user=insider, post__topic__space=space).exists()
     assert not Notification.objects.filter(user=outsider).exists()
+
+
+def test_a_mention_of_a_member_of_the_directory_who_may_not_read_says_their_name(client, private):
+    space, author, _insider = private
+    outsider = UserFactory(verified=True, first_name="Paul", last_name="Ripoche")
+    Profile.objects.filter(pk=outsider.profile.pk).update(in_directory=True)
+    client.force_login(author)
+    response = client.post(
+        reverse("forums:topic_create", args=[space.slug]),
+        {"title": "Budget", "body": f"Avis de @{outsider.profile.handle} ?"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert f"Paul Ripoche (@{outsider.profile.handle}) n&#x27;a pas été prévenu·e" in html
 
 
 def test_a_reply_naming_only_readers_says_nothing_more(client, space, topic, member, listed):

@@ -9,6 +9,8 @@ from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import Profile
+from accounts.services import profile_for
 from forums import invitations, memberships, permissions
 from forums.models import (
     Membership,
@@ -87,7 +89,10 @@ def test_only_the_space_moderators_and_staff_change_its_members(
     log_in_as(client, collective, visitor)
     expected = status if status != 200 else 302  # done, back to the members page
     posts = [
-        (reverse("forums:member_add", args=[space.slug]), {"user": newcomer.pk}),
+        (
+            reverse("forums:member_add", args=[space.slug]),
+            {"user": newcomer.pk, "personne": newcomer.email},
+        ),
         (reverse("forums:member_role", args=[space.slug, membership.pk]), {"role": "moderator"}),
         (reverse("forums:member_remove", args=[space.slug, membership.pk]), {}),
     ]
@@ -192,11 +197,15 @@ def test_the_members_page_asks_few_queries_whatever_its_size(
 
 def test_a_moderator_finds_an_account_by_name_and_adds_it(client, collective):
     space, outsider = collective["space"], collective["outsider"]
+    Profile.objects.filter(pk=profile_for(outsider).pk).update(in_directory=True)
     client.force_login(collective["moderator"])
     chooser = reverse("forums:member_add", args=[space.slug]) + f"?personne={outsider.last_name}"
     html = unescape(client.get(chooser).content.decode())
     assert outsider.last_name in html
-    response = client.post(reverse("forums:member_add", args=[space.slug]), {"user": outsider.pk})
+    response = client.post(
+        reverse("forums:member_add", args=[space.slug]),
+        {"user": outsider.pk, "personne": outsider.last_name},
+    )
     assert response.status_code == 302
     assert any("est membre de l'espace" in message for message in said(response))
     assert permissions.is_member(outsider, space)
@@ -225,13 +234,26 @@ def test_the_chooser_offers_no_member_and_nothing_to_others(collective):
     assert not permissions.member_candidates(member, space, collective["outsider"].last_name)
 
 
-def test_adding_a_member_twice_says_so(client, collective):
-    space = collective["space"]
+def test_a_member_is_never_offered_nor_added_twice(client, collective):
+    space, member = collective["space"], collective["member"]
     client.force_login(collective["moderator"])
     url = reverse("forums:member_add", args=[space.slug])
-    response = client.post(url, {"user": collective["member"].pk})
-    assert "Cette personne est déjà membre de l'espace." in said(response)
+    assert client.post(url, {"user": member.pk, "personne": member.email}).status_code == 404
     assert not MembershipLog.objects.filter(space=space).exists()
+
+
+def test_an_account_the_search_does_not_offer_cannot_be_added(client, collective):
+    """A name out of the directory is never found, and an id posted is added only if the
+    search typed offers it: no moderator learns who has an account."""
+    space, outsider = collective["space"], collective["outsider"]
+    Profile.objects.filter(pk=profile_for(outsider).pk).update(in_directory=False)
+    client.force_login(collective["moderator"])
+    url = reverse("forums:member_add", args=[space.slug])
+    name = outsider.last_name
+    assert 'name="user"' not in client.get(url, {"personne": name}).content.decode()
+    assert client.post(url, {"user": outsider.pk, "personne": name}).status_code == 404
+    assert client.post(url, {"user": outsider.pk}).status_code == 404
+    assert not permissions.is_member(outsider, space)
 
 
 @pytest.mark.parametrize("user", ["", "abc", "999999999", "-1", "1e3"])
@@ -245,7 +267,10 @@ def test_adding_someone_who_asked_to_join_accepts_the_request(client, collective
     space, requester = collective["space"], UserFactory()
     MembershipFactory(space=space, user=requester, requested=True)
     client.force_login(collective["moderator"])
-    client.post(reverse("forums:member_add", args=[space.slug]), {"user": requester.pk})
+    client.post(
+        reverse("forums:member_add", args=[space.slug]),
+        {"user": requester.pk, "personne": requester.email},
+    )
     assert permissions.is_member(requester, space)
 
 

@@ -236,8 +236,11 @@ FORM_PAGES = {
     "moderation": ("staff", lambda site: "/espaces/moderation/", {"forums:moderation"}),
     "members": ("staff", lambda site: "/espaces/reseau-dgs-sg/membres/",
                 {"forums:member_role", "forums:member_invite", "forums:invitation_revoke"}),
-    "member add": ("staff", lambda site: "/espaces/reseau-dgs-sg/membres/ajouter/?personne=Equipe",
-                   {"forums:member_add"}),
+    "member add": (
+        "staff",
+        lambda site: "/espaces/reseau-dgs-sg/membres/ajouter/?personne=equipe@example.org",
+        {"forums:member_add"},
+    ),
     "member removal": (
         "staff",
         lambda site: "/espaces/reseau-dgs-sg/membres/"

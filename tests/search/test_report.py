@@ -78,3 +78,16 @@ def test_marking_any_text_handled_answers_a_redirect(client, query, days):
     response = client.post(reverse("search_report_handled"), {"query": query, "jours": days})
     assert response.status_code == 302
     assert client.get(reverse("search_report"), {"jours": days}).status_code == 200
+
+
+def test_an_admin_user_who_may_not_promote_cannot_mark_a_query_handled(client):
+    from django.contrib.auth.models import Permission
+
+    reader = UserFactory(two_factor=True)
+    reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    log_in_with_two_factor(client, reader)
+    SearchLog.objects.create(query="xylophone", results=0)
+    assert "Marquer comme traitée" not in fruitless(client)
+    response = client.post(reverse("search_report_handled"), {"query": "xylophone"})
+    assert response.status_code in (302, 403)  # the administration sends them back home
+    assert not HandledQuery.objects.exists()
