@@ -457,3 +457,29 @@ def test_the_invitations_page_asks_few_queries_whatever_their_number(
         assert response.content.decode().count('value="accept"') == Invitation.objects.count()
         counts.add(len(captured))
     assert len(counts) == 1, counts
+
+
+@pytest.mark.parametrize("how", ["removed", "demoted"])
+def test_a_moderator_who_no_longer_moderates_lets_no_one_in_by_their_invitations(collective, how):
+    from forums import memberships
+    from forums.models import Membership, Role
+
+    space, moderator = collective["space"], collective["moderator"]
+    staff = UserFactory(staff=True)
+    waiting, _ = invitations.invitation_create(
+        space=space, email="nouvelle@example.org", moderator=moderator
+    )
+    kept, _ = invitations.invitation_create(space=space, email="autre@example.org", moderator=staff)
+    membership = Membership.objects.get(space=space, user=moderator)
+    # Another moderator, so that this one is not the last.
+    Membership.objects.filter(space=space, user=collective["member"]).update(role=Role.MODERATOR)
+    if how == "removed":
+        memberships.member_remove(membership=membership, moderator=staff)
+    else:
+        memberships.member_set_role(membership=membership, moderator=staff, role=Role.MEMBER)
+    waiting.refresh_from_db()
+    kept.refresh_from_db()
+    assert waiting.status == InvitationStatus.REVOKED
+    assert kept.status == InvitationStatus.PENDING
+    invitee = UserFactory(verified=True, email="nouvelle@example.org")
+    assert not permissions.can_answer_invitation(invitee, waiting)
