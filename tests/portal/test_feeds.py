@@ -140,10 +140,15 @@ def test_a_public_space_feed_is_valid_atom_and_others_have_none(client):
         read(client, f"/espaces/{space.slug}/flux/", status=404)
 
 
+# Without NUL: the site strips it from what comes in (portal.middleware), and PostgreSQL
+# cannot store it, so no title holds one.
+TITLES = st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=80)
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(text=st.text(min_size=1, max_size=80).filter(lambda text: xml_text(text).strip()))
+@given(text=TITLES.filter(lambda text: xml_text(text).strip()))
 def test_any_title_makes_a_valid_feed(client, text):
     sheet = factories.sheet() if not Page.objects.filter(slug="fiche-fuzz").exists() else None
     if sheet is not None:
