@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install install-test lint format messages audit clean opensearch
+.PHONY: run test test-db bench install install-test lint format messages audit clean opensearch
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 est requis ($(PYTHON) introuvable)."; exit 1; }
@@ -36,10 +36,15 @@ test: install-test
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	scripts/check-translations.sh
-	OPENSEARCH_URL= $(BIN)/pytest -n $(TEST_WORKERS)
-	scripts/test-opensearch.sh
+	$(MAKE) test-db
 	scripts/browser-deps.sh
 	OPENSEARCH_URL= $(BIN)/pytest tests/browser -p no:cacheprovider --override-ini="addopts=-ra"
+
+## The tests whose outcome depends on the database: the main suite, then the search tests
+## against OpenSearch (CI runs `make test` on SQLite, then this again on PostgreSQL)
+test-db: install-test
+	OPENSEARCH_URL= $(BIN)/pytest -n $(TEST_WORKERS)
+	scripts/test-opensearch.sh
 
 ## Start a local OpenSearch node (for OPENSEARCH_URL); `scripts/opensearch.sh stop` stops it
 opensearch:
