@@ -29,9 +29,11 @@ positions reads every body that holds the phrase's words, and a phrase of common
 then exact, as on SQLite and OpenSearch, where the phrase is matched on the same folded text.
 """
 
+from concurrent.futures import ThreadPoolExecutor
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchRank, SearchVectorField
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Avg, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
@@ -41,6 +43,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchRebuilder,
 )
 from modelsearch.backends.database.postgres.weights import get_weight
 from modelsearch.index import AutocompleteField, SearchField
@@ -117,13 +120,19 @@ def excludes(query) -> bool:
 
 class TitleNormsIndex(PostgresIndex):
     SAMPLE = 2000  # latest entries whose average title length weighs a new entry's title
+    writes_from_columns = (SearchDocument,)  # only their ids are read to index them
+    writers = None  # during a full rebuild (ParallelRebuilder)
 
     def add_items(self, model, objs):
         objs = list(objs)
         if not objs:
             return
+        if model is SearchDocument and self.writers:
+            pks = [obj.pk for obj in objs]
+            self.written.append(self.writers.submit(self._write_apart, model, pks))
+            return  # weighed at the rebuild's end
         if model is SearchDocument:
-            self._add_from_columns(model, objs)
+            self._add_from_columns(model, [obj.pk for obj in objs], self.write_connection)
         else:
             super().add_items(model, objs)
         titled = self.entries.annotate(title_length=Length("title")).filter(title_length__gt=0)
@@ -136,16 +145,22 @@ class TitleNormsIndex(PostgresIndex):
         if average:
             written.update(title_norm=average / F("title_length"))
 
-    def _add_from_columns(self, model, objs) -> None:
+    def _write_apart(self, model, pks) -> None:
+        """A rebuild's writer thread: its own connection, closed after each batch."""
+        writer = connections[self.write_connection.alias]
+        try:
+            self._add_from_columns(model, pks, writer)
+        finally:
+            writer.close()
+
+    def _add_from_columns(self, model, pks, writer) -> None:
         """Wagtail's index entries of objects whose searched text is their own columns (the
         search documents), written by one INSERT … SELECT from their rows: the same vectors
         and texts as Wagtail's `add_items`, without building four expressions per object in
         Python (half the time of `update_index`)."""
         columns = {"title": [], "body": [], "autocomplete": []}
         for field in model.get_search_fields():
-            column = self.write_connection.ops.quote_name(
-                model._meta.get_field(field.field_name).column
-            )
+            column = writer.ops.quote_name(model._meta.get_field(field.field_name).column)
             if isinstance(field, AutocompleteField):
                 columns["autocomplete"].append((column, self.backend.autocomplete_config, "D"))
             elif isinstance(field, SearchField):
@@ -184,8 +199,8 @@ class TitleNormsIndex(PostgresIndex):
                 autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
                 title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
         """  # noqa: S608 - names from the model, values as parameters
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(sql, [get_content_type_pk(model), [obj.pk for obj in objs]])
+        with writer.cursor() as cursor:
+            cursor.execute(sql, [get_content_type_pk(model), pks])
 
     def _refresh_title_norms(self, full=False):
         """Only a rebuild's (full); `add_items` weighs what it writes."""
@@ -193,9 +208,33 @@ class TitleNormsIndex(PostgresIndex):
             super()._refresh_title_norms(full=True)
 
 
+class ParallelRebuilder(PostgresSearchRebuilder):
+    """A full rebuild (`update_index`), outside a transaction: the search documents' entries
+    are written by WRITERS connections at once, PostgreSQL computing their vectors on as many
+    cores, and their title weights are set once, at the end. Inside a transaction (the
+    tests'), other connections would not see its rows: one connection writes them."""
+
+    WRITERS = 2
+
+    def start(self):
+        index = super().start()
+        if not index.write_connection.in_atomic_block:
+            index.writers, index.written = ThreadPoolExecutor(self.WRITERS), []
+        return index
+
+    def finish(self):
+        writers, self.index.writers = self.index.writers, None
+        if writers:
+            writers.shutdown(wait=True)
+            for done in self.index.written:
+                done.result()  # a writer's error stops the rebuild here
+        super().finish()
+
+
 class IndexedPostgresSearchBackend(PostgresSearchBackend):
     query_compiler_class = IndexedQueryCompiler
     index_class = TitleNormsIndex
+    rebuilder_class = ParallelRebuilder
     ranks_exact_titles = True
     BROAD = 1000  # hits beyond which the title ranks them
     # Sent before the statement of a search's counts and hits, in its round trip: plans that
