@@ -8,6 +8,10 @@ in bulk, for `update_index`.
 """
 
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from itertools import repeat
 
 from django.db import connection, transaction
 from wagtail.models import Page
@@ -15,7 +19,7 @@ from wagtail.search import index
 
 from forums.models import Topic
 
-from . import build, vocabulary
+from . import build, builders, vocabulary
 from .models import SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -79,25 +83,54 @@ def removed(instance, **kwargs) -> None:
     index.remove_object(instance)
 
 
+# What a rebuild builds documents of, and how
+SOURCES = {
+    "pages": (lambda: Page.objects.live().filter(depth__gt=1), build.pages),
+    "topics": (lambda: Topic.objects.all(), lambda queryset, _paths: build.topics(queryset)),
+}
+BUILDERS = 2  # processes building documents in a rebuild on PostgreSQL (search.builders)
+
+
+def built(source: str, ids: list[int], paths: list[str]) -> list[build.Built]:
+    queryset, builder = SOURCES[source]
+    return builder(queryset().model.objects.filter(pk__in=ids), paths)
+
+
 def rebuild(progress=logger.info) -> int:
     """Every search document written again from the pages and topics, in bulk (the indexes
     themselves are then rebuilt by `update_index`). Returns how many there are."""
     paths = build.restricted_paths()
-    sources = [
-        ("pages", Page.objects.live().filter(depth__gt=1), lambda ids: build.pages(ids, paths)),
-        ("topics", Topic.objects.all(), build.topics),
-    ]
+    batches = []
+    for source, (queryset, _builder) in SOURCES.items():
+        ids = list(queryset().order_by("pk").values_list("pk", flat=True))
+        batches += [
+            (source, ids[start : start + BATCH], f"{min(start + BATCH, len(ids))}/{len(ids)}")
+            for start in range(0, len(ids), BATCH)
+        ]
     total = 0
-    with transaction.atomic():
+    with _builders() as run, transaction.atomic():
         _clear()
         vocabulary.clear()
-        for name, queryset, builder in sources:
-            model = queryset.model
-            ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-            for start in range(0, len(ids), BATCH):
-                total += _insert(builder(model.objects.filter(pk__in=ids[start : start + BATCH])))
-                progress(f"Search documents: {min(start + BATCH, len(ids))}/{len(ids)} {name}")
+        for (source, _ids, done), documents in zip(batches, run(batches, paths), strict=True):
+            total += _insert(documents)
+            progress(f"Search documents: {done} {source}")
     return total
+
+
+@contextmanager
+def _builders():
+    """A function building the batches' documents, in order: on PostgreSQL, outside a
+    transaction, by BUILDERS processes while this one writes; else here, one after the other
+    (processes would not see a transaction's rows, nor an in-memory SQLite database, and
+    SQLite's one writer would wait for their reads)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block or BUILDERS < 2:
+        yield lambda batches, paths: (built(*batch[:2], paths) for batch in batches)
+        return
+    context = multiprocessing.get_context("spawn")
+    name = connection.settings_dict["NAME"]
+    with ProcessPoolExecutor(BUILDERS, mp_context=context, initializer=builders.start,
+                             initargs=(name,)) as pool:  # fmt: skip
+        yield lambda batches, paths: pool.map(builders.build, batches, repeat(paths))
 
 
 def _clear() -> None:
