@@ -47,20 +47,23 @@ class ListFilterForm(forms.Form):
 
     @cached_property
     def offered(self) -> dict[str, list[tuple[str, str]]]:
-        """{filter name: [(key, title)]} of what the pages hold, in one query."""
+        """{filter name: [(key, title)]} of what the pages hold, in one query: the things
+        (steps, editions, territories) that one of the pages points to, read from the things'
+        side. From the pages' side, a step was read once for each page and step (10 000 rows
+        for the videos' steps at full size, 40 ms)."""
         parts = []
         for each in self.filters:
-            pages = self.pages.filter(**{f"{each.field}__isnull": False})
+            things = self.pages.model._meta.get_field(each.field).related_model._default_manager
+            things = things.filter(pk__in=self.pages.values(each.field))
             if each.live:
-                pages = pages.filter(**{f"{each.field}__live": True})
+                things = things.filter(live=True)
             parts.append(
-                pages.order_by()
+                things.order_by()
                 .annotate(
                     filter_name=Value(each.name, output_field=CharField()),
-                    filter_order=Cast(each.order, CharField()),
+                    filter_order=Cast(_own(each, each.order), CharField()),
                 )
-                .values_list("filter_name", each.field, each.title, "filter_order")
-                .distinct()
+                .values_list("filter_name", "pk", _own(each, each.title), "filter_order")
             )
         offered = {each.name: [] for each in self.filters}
         if not parts:
@@ -86,6 +89,11 @@ class ListFilterForm(forms.Form):
 
     def filter(self) -> QuerySet:
         return self.pages.filter(**self.chosen)
+
+
+def _own(each: ListFilter, name: str) -> str:
+    """A field of the pages' `each.field` ("steps__title") as the thing's own ("title")."""
+    return name.removeprefix(f"{each.field}__")
 
 
 # The filters every list of resources may offer (BaseResourcePage.steps, a sheet's territory).

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from core import cache
-from core.models import PortalPageQuerySet, Territory
+from core.models import PortalPageQuerySet, Territory, among
 from core.text import xml_text
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from resources.models import ResourceIndexPage, StepPage, ToolBoxPage, ToolPage, VideoPage
@@ -127,7 +127,7 @@ class StepFeed(ResourceFeed):
     def items(self, step):
         tagged = [step.tagged(key).values("pk").order_by() for key in STEP_KINDS]
         keys = tagged[0].union(*tagged[1:], all=True)
-        return newest(PortalPageQuerySet(Page).filter(pk__in=keys).live().public())
+        return newest(PortalPageQuerySet(Page).filter(among(keys)).live().public())
 
 
 class TerritoryFeed(ResourceFeed):

@@ -1,6 +1,8 @@
 """The base of every page type of the portal, and the live pages it lists."""
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db import connection
+from django.db.models import BooleanField, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -95,6 +97,18 @@ def live_pages(related_manager):
     return pages.filter(pk__in=related_manager.values_list("pk", flat=True))
 
 
+def among(keys: QuerySet):
+    """A filter of pages whose key is among `keys` (a query of keys, a UNION of several).
+    On PostgreSQL the keys are an ARRAY, computed first: over an IN, the planner may join
+    every page to its page types before it looks at the few keys (a sheet's related lists at
+    full size: 81 ms instead of 9)."""
+    if connection.vendor != "postgresql":
+        return Q(pk__in=keys)
+    sql, params = keys.query.sql_with_params()
+    table = connection.ops.quote_name(Page._meta.db_table)
+    return RawSQL(f'{table}."id" = ANY(ARRAY({sql}))', params, output_field=BooleanField())  # noqa: S611
+
+
 def live_lists(**lists: QuerySet) -> dict[str, list]:
     """Several lists of live, public pages in one query, each list of its own page type: {name:
     [specific pages]}, each list in its queryset's order; a list may be sliced ([:5]), or a
@@ -124,12 +138,9 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
         wanted.append(Page.objects.filter(pk__in=queryset.values("pk")).values("pk").order_by())
     if not querysets:
         return dict(lists)
-    # One IN over a UNION rather than an OR of INs: PostgreSQL then expects the few rows it
-    # gets and reads the page types by their keys, not whole (1.7 ms rather than 11 ms for a
-    # sheet at full size).
     keys = wanted[0].union(*wanted[1:], all=True) if len(wanted) > 1 else wanted[0]
     pages = (
-        PortalPageQuerySet(Page).filter(pk__in=keys).live().public().select_related(*joins)
+        PortalPageQuerySet(Page).filter(among(keys)).live().public().select_related(*joins)
     ).order_by("path")
     found = {model: [] for model in links}
     for page in pages:
