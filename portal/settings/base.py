@@ -215,6 +215,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_WORKFLOW_ENABLED = True
 
+# The read-only API (portal/api.py): requests allowed per client address, as "120/min" (per
+# s, min, h or day); empty: no limit.
+PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min")
+
 # Search. The database backend by default; OpenSearch when OPENSEARCH_URL names its nodes
 # (comma-separated). The database index is then kept too: the search page answers from it
 # while OpenSearch is unavailable (search/backends.py).
