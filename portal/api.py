@@ -143,6 +143,8 @@ class OpenEndpoint:
         if self.on_default_site:
             # Every address the API gives is the default site's, whatever the host asked.
             request._request._wagtail_site = default_site(request._request)
+        if request.method not in ("GET", "HEAD"):
+            return  # refused by the view (405), or answered without reading anything (OPTIONS)
         if "pk" in kwargs and parse_number(str(kwargs["pk"]), minimum=1) is None:
             raise Http404("not found")
         allowed = self.parameters(getattr(self, "action", None) or "")

@@ -97,6 +97,13 @@ def test_real_responses_follow_the_description(client):
     validate(client.get("/api/v2/pages/", {"limit": "x"}).json(), "Error")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def examples_count():
+    yield
+    if CALLS:  # seen with `pytest -s`
+        print(f"\nschemathesis sent {len(CALLS)} requests to {len(set(CALLS))} operations")  # noqa: T201
+
+
 @pytest.fixture
 def resources(db, settings):
     settings.PORTAL_API_RATE = ""
