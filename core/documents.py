@@ -5,19 +5,23 @@ sheet's attached documents, a video's file, a link in rich text). A visitor may 
 when they may see at least one live page using it. A document that no live page uses (an
 editor's upload not yet placed, or a page's draft) is for the people of the administration
 only. Search asks the same question through the pages it lists (it finds documents only by
-the text of the public pages they are attached to).
+the text of the public pages they are attached to), and so does the read-only API, which
+lists only what anyone may download (`public_uploads`, for documents and images alike).
 """
 
 import enum
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import path, re_path
 from wagtail.documents.views import serve as wagtail_serve
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from . import uploads
+from .models import PortalPageQuerySet
 
 
 class Access(enum.Enum):
@@ -33,6 +37,21 @@ def pages_using(document):
     )
     ids = {int(pk) for pk in references.values_list("object_id", flat=True) if pk.isdigit()}
     return Page.objects.live().filter(pk__in=ids)
+
+
+def public_uploads(queryset):
+    """The objects of `queryset` (documents, images) that anyone may download: those a live
+    page outside every restricted section uses, the rule of `document_access` for a visitor
+    without an account. One query, however many there are."""
+    pages = (
+        PortalPageQuerySet(Page).live().public().annotate(key=Cast("pk", CharField())).values("key")
+    )
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(queryset.model),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=pages,
+    ).values("to_object_id")
+    return queryset.annotate(key=Cast("pk", CharField())).filter(key__in=references)
 
 
 def document_access(request, document) -> Access:

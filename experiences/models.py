@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api import AttachedDocumentsField, PublicPagesField, TerritoryField
 from core.listing import STEP, TERRITORY, filtered_list
 from core.models import (
     AttachedDocument,
@@ -30,6 +32,7 @@ class ExperienceIndexPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["experiences.ExperienceSheetPage"]
 
@@ -98,6 +101,14 @@ class ExperienceSheetPage(BaseResourcePage):
         index.SearchField("facilitator_role"),
         index.SearchField("lessons"),
         index.RelatedFields("territory", [index.SearchField("name")]),
+    ]
+    api_fields = BaseResourcePage.api_fields + [
+        APIField("territory", serializer=TerritoryField()),
+        APIField("challenge"),
+        APIField("facilitator_role"),
+        APIField("related_videos", serializer=PublicPagesField()),
+        APIField("related_tools", serializer=PublicPagesField()),
+        APIField("documents", serializer=AttachedDocumentsField()),
     ]
 
     parent_page_types = ["experiences.ExperienceIndexPage"]

@@ -16,11 +16,13 @@ from wagtail.models import Page
 from core import cache
 from core.models import PortalPageQuerySet
 
-# What crawlers are asked to leave alone: the administrations, members' accounts and their
-# pages, the search (one result page per query typed) and every address that writes in the
-# discussions or is one member's ("*" is any run of characters, as crawlers read it).
+# What crawlers are asked to leave alone: the administrations, the API (the pages' content again,
+# in JSON, for programs), members' accounts and their pages, the search (one result page per
+# query typed) and every address that writes in the discussions or is one member's ("*" is any
+# run of characters, as crawlers read it).
 DISALLOWED = (
     "/admin/",
+    "/api/",  # for programs, which read the API's description, not robots.txt
     "/django-admin/",
     "/_util/",
     "/compte/",

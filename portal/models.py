@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -35,6 +36,7 @@ class HomePage(PortalPage):
         FieldPanel("key_messages"),
     ]
     document_fields = [index.SearchField("promise"), index.SearchField("intro")]
+    api_fields = [APIField("promise"), APIField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
@@ -69,6 +71,7 @@ class StandardPage(PortalPage):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("page libre")

@@ -49,9 +49,11 @@ UNWATCHED_MODELS = {
     "wagtailcore.comment",
     "wagtailcore.commentreply",
 }
-# Never cached whole: the admin, pages of one member, and search (it logs each query).
+# Never cached whole: the admin, pages of one member, search (it logs each query), and the API
+# (rate-limited per client: each request must reach it).
 SKIPPED_PREFIXES = (
     "/admin/",
+    "/api/",
     "/django-admin/",
     "/recherche/",
     "/documents/",

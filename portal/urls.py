@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
-from . import discovery, feeds, routing
+from . import api, discovery, feeds, routing
 
 # Both administrations log in through allauth, so that two-factor authentication applies;
 # passwords are changed there too.
@@ -17,6 +17,9 @@ admin.site.password_change = lambda request, extra_context=None: redirect("accou
 urlpatterns = [
     path("robots.txt", discovery.robots_txt, name="robots_txt"),
     path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    # The read-only API (portal/api.py) and its OpenAPI description.
+    path("api/v2/openapi.json", api.OpenAPIView.as_view(), name="api_openapi"),
+    path("api/v2/", api.router.urls),
     path(
         "flux/",
         include(

@@ -22,6 +22,15 @@ class PortalPageQuerySet(PageQuerySet):
         return q if q else Q(pk__in=[])
 
 
+def is_public(page) -> bool:
+    """Whether `page` is live and outside every restricted section: `live().public()` asked of
+    a page already read (a prefetched relation's), with no query of its own."""
+    return page.live and not any(
+        page.path.startswith(path) and page.depth >= depth
+        for path, depth in cache.restricted_sections()
+    )
+
+
 class PortalPageManager(PageManager):
     """The manager of our page types: `live().public()` costs no query of its own."""
 

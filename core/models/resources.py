@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.search import index
 
+from ..api import ImageField, PublicPagesField
 from .pages import PortalPage
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -88,6 +90,15 @@ class BaseResourcePage(PortalPage):
     ]
     # What the page's search document holds beside its title (search.build.page_text).
     document_fields = [index.SearchField("summary")]
+    # What the read-only API says of every resource (portal/api.py).
+    api_fields = [
+        APIField("summary"),
+        APIField("licence"),
+        APIField("licence_url"),
+        APIField("last_reviewed"),
+        APIField("image", serializer=ImageField()),
+        APIField("steps", serializer=PublicPagesField()),
+    ]
 
     share_type = "article"
 

@@ -4,6 +4,7 @@ Each variable is documented in the README and in `.env.example`.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -214,6 +215,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# The read-only API (portal/api.py): requests allowed per client address, as "120/min" (per
+# s, min, h or day); empty: no limit.
+PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min").strip()
+if PORTAL_API_RATE and not re.fullmatch(r"[1-9][0-9]*/(s|sec|min|h|hour|day)", PORTAL_API_RATE):
+    raise ImproperlyConfigured("PORTAL_API_RATE must read like 120/min (per s, min, h or day).")
 
 # Search. The database backend by default; OpenSearch when OPENSEARCH_URL names its nodes
 # (comma-separated). The database index is then kept too: the search page answers from it

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -23,6 +24,7 @@ class CooperationPathPage(PortalPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     document_fields = [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["resources.StepPage"]
     max_count = 1
@@ -63,6 +65,7 @@ class StepPage(RoutablePageMixin, PortalPage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("summary")]
     parent_page_types = ["resources.CooperationPathPage"]
     subpage_types = []
 

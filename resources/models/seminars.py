@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -29,6 +30,7 @@ class SeminarIndexPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["resources.SeminarEditionPage"]
     max_count = 1
@@ -59,6 +61,7 @@ class SeminarEditionPage(PortalPage):
         FieldPanel("programme"),
     ]
     document_fields = [index.SearchField("summary"), index.SearchField("programme")]
+    api_fields = [APIField("year"), APIField("summary")]
     parent_page_types = ["resources.SeminarIndexPage"]
     subpage_types = []
 

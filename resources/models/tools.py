@@ -4,10 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.api import AttachedDocumentsField
 from core.listing import STEP, filtered_list
 from core.models import (
     AttachedDocument,
@@ -28,6 +30,7 @@ class ToolBoxPage(PortalPage):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     document_fields = [index.SearchField("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["portal.HomePage", "resources.ToolBoxPage"]
     subpage_types = ["resources.ToolPage", "resources.ToolBoxPage"]
 
@@ -62,6 +65,11 @@ class ToolPage(BaseResourcePage):
         index.SearchField("purpose"),
         index.SearchField("when_to_use"),
         index.SearchField("how"),
+    ]
+    api_fields = BaseResourcePage.api_fields + [
+        APIField("purpose"),
+        APIField("when_to_use"),
+        APIField("documents", serializer=AttachedDocumentsField()),
     ]
 
     parent_page_types = ["resources.ToolBoxPage"]

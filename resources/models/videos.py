@@ -8,12 +8,14 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core import uploads
+from core.api import DocumentField, ExpertsField, PageUrlField, PublicPageField
 from core.listing import STEP, ListFilter, filtered_list
 from core.models import (
     BaseResourcePage,
@@ -68,6 +70,7 @@ class ResourceIndexPage(PortalPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    api_fields = [APIField("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["resources.VideoPage"]
 
@@ -155,6 +158,14 @@ class VideoPage(RoutablePageMixin, BaseResourcePage):
             "speakers",
             [index.SearchField("name"), index.SearchField("role"), index.SearchField("bio")],
         ),
+    ]
+    api_fields = BaseResourcePage.api_fields + [
+        APIField("speakers", serializer=ExpertsField()),
+        APIField("duration"),
+        APIField("video_url"),
+        APIField("video_document", serializer=DocumentField()),
+        APIField("captions_url", serializer=PageUrlField("sous-titres/")),
+        APIField("edition", serializer=PublicPageField()),
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]
