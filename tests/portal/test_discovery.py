@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from portal.discovery import DISALLOWED
@@ -75,7 +76,8 @@ def test_the_sitemap_lists_a_live_public_page_with_its_last_publication(client):
     found = sitemap(client)
     location = f"http://testserver{sheet.url}"
     assert location in found
-    assert found[location] == sheet.last_published_at.date().isoformat()
+    # The day in the site's time zone (Paris), as the sitemap writes it: not UTC's after 23:00.
+    assert found[location] == timezone.localdate(sheet.last_published_at).isoformat()
     assert "http://testserver/" in found  # the home page
     assert all(location.startswith("http://testserver/") for location in found)
 
