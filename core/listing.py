@@ -12,6 +12,8 @@ from django.db.models.functions import Cast
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .models import among
+
 
 @dataclass(frozen=True)
 class ListFilter:
@@ -91,6 +93,23 @@ class ListFilterForm(forms.Form):
         return self.pages.filter(**self.chosen)
 
 
+class KeysPaginator(Paginator):
+    """Pages of a queryset whose page is read by its keys first: the keys of the page, sorted
+    and sliced, in a subquery that joins nothing else, then the rows of those keys with every
+    relation the queryset selects. Sorted with its relations joined, every row of the list was
+    joined before the first few were kept (the videos by title at full size: 14 ms, then 4)."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        rows = self.object_list
+        keys = rows.values("pk")[bottom:top]
+        return self._get_page(rows.filter(among(keys, rows.model)), number, self)
+
+
 def _own(each: ListFilter, name: str) -> str:
     """A field of the pages' `each.field` ("steps__title") as the thing's own ("title")."""
     return name.removeprefix(f"{each.field}__")
@@ -126,7 +145,7 @@ def filtered_list(request, pages: QuerySet, filters: tuple[ListFilter, ...], per
     return {
         "filters": form,
         "items": SimpleLazyObject(
-            lambda: Paginator(form.filter(), per_page).get_page(request.GET.get("page"))
+            lambda: KeysPaginator(form.filter(), per_page).get_page(request.GET.get("page"))
         ),
         "listing_key": "|".join([request.GET.get("page", ""), *wanted]),
     }

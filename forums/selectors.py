@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page as WagtailPage
 
 from core import cache
-from core.models import BaseResourcePage
+from core.models import BaseResourcePage, among
 from core.text import parse_number
 
 from . import authors, markup, permissions, scopes
@@ -137,8 +137,8 @@ def _home_lists(topics) -> dict[str, list[Topic]]:
     # then its head too.
     found = list(
         Topic.objects.filter(
-            Q(pk__in=topics.order_by(*latest).values("pk")[:HOME_TOPICS])
-            | Q(pk__in=topics.without_reply().order_by(*unanswered).values("pk")[:HOME_TOPICS])
+            among(topics.order_by(*latest).values("pk")[:HOME_TOPICS], Topic)
+            | among(topics.without_reply().order_by(*unanswered).values("pk")[:HOME_TOPICS], Topic)
         ).select_related("space", "author")
     )
     found.sort(key=lambda topic: (topic.last_post_at, topic.pk), reverse=True)

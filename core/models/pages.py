@@ -106,16 +106,17 @@ def live_pages(related_manager):
     return pages.filter(pk__in=related_manager.values_list("pk", flat=True))
 
 
-def among(keys: QuerySet):
-    """A filter of pages whose key is among `keys` (a query of keys, a UNION of several).
-    On PostgreSQL the keys are an ARRAY, computed first: over an IN, the planner may join
-    every page to its page types before it looks at the few keys (a sheet's related lists at
-    full size: 81 ms instead of 9)."""
+def among(keys: QuerySet, model=Page):
+    """A filter of rows of `model` whose key is among `keys` (a query of keys: a UNION, a
+    slice). On PostgreSQL the keys are an ARRAY, computed first: over an IN, the planner may
+    join every row to its relations before it looks at the few keys (a sheet's related lists
+    at full size: 81 ms instead of 9)."""
     if connection.vendor != "postgresql":
         return Q(pk__in=keys)
     sql, params = keys.query.sql_with_params()
-    table = connection.ops.quote_name(Page._meta.db_table)
-    return RawSQL(f'{table}."id" = ANY(ARRAY({sql}))', params, output_field=BooleanField())  # noqa: S611
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    return Q(RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField()))  # noqa: S611
 
 
 def live_lists(**lists: QuerySet) -> dict[str, list]:

@@ -1,6 +1,5 @@
 """The cooperation path ("le chemin"): the ordered thresholds a territory crosses."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -14,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.listing import KeysPaginator
 from core.models import PortalPage, live_lists, with_card_images
 
 
@@ -101,7 +101,7 @@ class StepPage(RoutablePageMixin, PortalPage):
         if key not in KINDS:
             raise Http404
         pages = with_card_images(self.tagged(key))
-        items = Paginator(pages, LIST_SIZE).get_page(request.GET.get("page"))
+        items = KeysPaginator(pages, LIST_SIZE).get_page(request.GET.get("page"))
         context = self.get_context(request) | {"heading": KINDS[key][0], "items": items}
         return TemplateResponse(request, "resources/step_kind_list.html", context)
 
