@@ -63,6 +63,8 @@ def promote(*, event: EventPage) -> list[Registration]:
         for each in promoted:
             each.status = RegistrationStatus.REGISTERED
             transaction.on_commit(lambda pk=each.pk: tasks.send_promotion.enqueue(pk))
+        if promoted:
+            cache.changed(f"event:{event.pk}")
     return promoted
 
 

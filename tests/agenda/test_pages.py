@@ -185,3 +185,35 @@ def test_agenda_and_event_page_query_counts_do_not_grow(
             counts.setdefault(url, []).append(len(captured))
     for url, (few, many) in counts.items():
         assert few == many, url
+
+
+def test_a_closed_event_says_so_to_everyone(client):
+    event = factories.EventFactory(registration_open=False)
+    assert "Les inscriptions sont closes." in get(client, event.url)
+    client.force_login(factories.UserFactory())
+    html = get(client, event.url)
+    assert "Les inscriptions sont closes." in html
+    assert "agenda:register" not in html and f"/evenements/{event.pk}/inscription/" not in html
+
+
+def test_a_full_event_offers_the_waiting_list(client):
+    event = factories.EventFactory(capacity=1)
+    factories.RegistrationFactory(event=event)
+    client.force_login(factories.UserFactory())
+    html = get(client, event.url)
+    assert "0 place libre" in html
+    assert "sur la liste d&#x27;attente" in html or "sur la liste d'attente" in html
+
+
+def test_anonymous_event_page_follows_registrations_in_the_page_cache(client, settings):
+    from django.core.cache import cache
+
+    from agenda import services
+
+    settings.PORTAL_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    event = factories.EventFactory(capacity=3)
+    assert "3 places libres" in get(client, event.url)
+    assert "3 places libres" in get(client, event.url)  # from the cache
+    services.register(event=event, user=factories.UserFactory())
+    assert "2 places libres" in get(client, event.url)
