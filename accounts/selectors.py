@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db.models import Q
 
+from agenda.models import Registration
 from forums import permissions
 from forums.models import (
     Membership,
@@ -113,4 +114,16 @@ def personal_data(user) -> dict:
             for s in Subscription.objects.filter(user=user).select_related("space", "topic")
         ],
         "notifications_par_email": settings.get_email_frequency_display() if settings else None,
+        "inscriptions_aux_evenements": [
+            {
+                "evenement": registration.event.title,
+                "debut": _date(registration.event.start),
+                "statut": registration.get_status_display(),
+                "inscrit_le": _date(registration.created_at),
+                "rappel_envoye_le": _date(registration.reminded_at),
+            }
+            for registration in Registration.objects.filter(user=user)
+            .select_related("event")
+            .order_by("event__start", "pk")
+        ],
     }

@@ -9,6 +9,8 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from agenda import services as agenda_services
+
 from . import emails, handles, permissions
 from .models import Approval, Profile
 
@@ -94,7 +96,9 @@ def member_set_active(*, user, active: bool) -> None:
 @transaction.atomic
 def account_delete(*, user) -> None:
     """Deletes the account and everything personal. Posts and topics stay for the discussions
-    they belong to; their author becomes empty and they show as by "Membre supprimé"."""
+    they belong to; their author becomes empty and they show as by "Membre supprimé". Seats
+    at events to come go first to their waiting lists."""
+    agenda_services.cancel_for_deleted_account(user=user)
     profile = Profile.objects.filter(user=user).first()
     photo = profile.photo if profile else None
     user.delete()

@@ -44,6 +44,7 @@ urlpatterns = [
     path("documents/", include("core.documents")),  # Wagtail's, with the pages' privacy
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
+    path("evenements/", include("agenda.urls")),
     path("compte/", include("allauth.urls")),
     path("", include("accounts.urls")),
 ]

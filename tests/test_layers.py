@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = {"experiences", "resources"}
+CONTENT = {"experiences", "resources", "agenda"}
 FEATURES = CONTENT | {"accounts", "forums", "search"}
 APPS = {"core", *FEATURES, "portal"}
 
@@ -16,8 +16,10 @@ ALLOWED = {
     "core": set(),
     "experiences": {"core"},
     "resources": {"core"},
+    "agenda": {"core", "resources"},  # events show their edition, their replay, the programme block
     "forums": {"core"},
-    "accounts": {"core", "forums"},  # profiles list networks; the directory filters by them
+    # profiles list networks, the directory filters by them; registrations are personal data
+    "accounts": {"core", "forums", "agenda"},
     "search": {"core", "experiences", "resources", "forums"},  # it searches them all
     "portal": {"core", *FEATURES},
 }

@@ -603,6 +603,121 @@ EDITIONS = [
 ]
 
 # Practical tools and methods named by the synthesis, with a downloadable template.
+# The agenda: a past session of the 2019 seminar (its replay is one of its videos) and events to
+# come, dated from the day the demo is loaded (`days`), or on a fixed date (`date`).
+EVENTS = [
+    {
+        "slug": "seminaire-2019",
+        "title": "Séminaire 2019 : construire ensemble un processus coopératif",
+        "kind": "seminaire",
+        "date": (2019, 11, 21),
+        "hours": ((8, 30), (17, 0)),
+        "place": "INSET d'Angers, Angers",
+        "online_url": "",
+        "capacity": 120,
+        "summary": (
+            "La journée de l'édition 2019 : quatre territoires accompagnés par le CNFPT racontent "
+            "leur collectif de territoire, puis chacun se demande ce qu'il en fera chez lui."
+        ),
+        "programme": [
+            ("8h30-9h", "Café d'accueil"),
+            ("9h15-10h45", "Conférence en dialogue, échanges et débats"),
+            ("11h-12h30", "Ateliers « Histoires de territoire d'expériences collectives »"),
+            ("14h-15h30", "Ateliers, deuxième phase"),
+            ("15h30-16h45", "Synthèse partagée : repères pour un collectif de territoire"),
+            ("16h45-17h", "Et demain sur mon territoire ?"),
+        ],
+        "edition": 2019,
+        "replay": "introduction",
+    },
+    {
+        "slug": "webinaire-vademecum-codir",
+        "title": "Webinaire : le CoDir de territoire, retour sur le vadémécum",
+        "kind": "webinaire",
+        "days": -40,
+        "hours": ((11, 0), (12, 0)),
+        "place": "",
+        "online_url": "https://visio.bloc-local.example/vademecum-codir",
+        "capacity": 200,
+        "summary": (
+            "Une heure pour relire le vadémécum de l'édition 2018 : un collectif des directions à "
+            "l'échelle intercommunale, pour quoi faire, avec qui, comment."
+        ),
+        "programme": [
+            ("11h00", "Ce que dit le vadémécum"),
+            ("11h30", "Questions des participants"),
+        ],
+        "edition": 2018,
+        "replay": "",
+    },
+    {
+        "slug": "webinaire-premiers-pas-collectif",
+        "title": "Webinaire : les premiers pas d'un collectif de territoire",
+        "kind": "webinaire",
+        "days": 21,
+        "hours": ((11, 0), (12, 15)),
+        "place": "",
+        "online_url": "https://visio.bloc-local.example/premiers-pas",
+        "capacity": 150,
+        "summary": (
+            "Amorcer, asseoir ou structurer un collectif de territoire : deux directions "
+            "accompagnées partagent ce qui les a fait démarrer et ce qu'elles referaient autrement."
+        ),
+        "programme": [
+            ("11h00", "Deux témoignages de territoires accompagnés"),
+            ("11h40", "Échanges avec les participants"),
+            ("12h10", "Les ressources du portail pour continuer"),
+        ],
+        "edition": None,
+        "replay": "",
+    },
+    {
+        "slug": "atelier-se-situer-sur-le-chemin",
+        "title": "Atelier : se situer sur le chemin de la coopération",
+        "kind": "atelier",
+        "days": 45,
+        "hours": ((9, 30), (12, 30)),
+        "place": "Délégation des Pays de la Loire du CNFPT, Angers",
+        "online_url": "",
+        "capacity": 12,
+        "summary": (
+            "Une matinée en petit groupe pour placer son territoire sur le chemin de la "
+            "coopération, du désir d'expérimenter à l'entretien du collectif. Venir à deux, "
+            "commune et EPCI, est conseillé."
+        ),
+        "programme": [
+            ("9h30", "Tour de table : où en est mon territoire ?"),
+            ("10h15", "Le chemin, étape par étape"),
+            ("11h45", "Mes prochains pas"),
+        ],
+        "edition": None,
+        "replay": "",
+    },
+    {
+        "slug": "seminaire-des-directions",
+        "title": "Séminaire des directions du bloc local",
+        "kind": "seminaire",
+        "days": 90,
+        "hours": ((8, 30), (17, 0)),
+        "place": "INSET d'Angers, Angers",
+        "online_url": "",
+        "capacity": 100,
+        "summary": (
+            "La nouvelle édition du séminaire réunit directions de communes et d'EPCI autour des "
+            "expériences de coopération : venir en collectif de territoire est recommandé."
+        ),
+        "programme": [
+            ("8h30", "Café d'accueil"),
+            ("9h15", "Conférence en dialogue"),
+            ("11h00", "Ateliers entre territoires"),
+            ("15h30", "Synthèse partagée"),
+            ("16h45", "Et demain sur mon territoire ?"),
+        ],
+        "edition": None,
+        "replay": "",
+    },
+]
+
 TOOLS = [
     {
         "slug": "charte-de-fonctionnement",

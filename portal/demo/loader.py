@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
@@ -20,6 +21,7 @@ from wagtail.models import Page, Site
 
 from accounts.models import Profile
 from accounts.services import profile_for
+from agenda.models import EventIndexPage, EventPage
 from core.models import Territory
 from experiences.models import ExperienceIndexPage, ExperienceSheetPage
 from forums.demo import load_forum_demo
@@ -73,6 +75,12 @@ SECTIONS = [
         "seminaires",
         "Les séminaires",
         "Trois éditions du séminaire des directions du bloc local, en Pays de la Loire.",
+    ),
+    (
+        EventIndexPage,
+        "agenda",
+        "Agenda",
+        "Les séminaires, webinaires et ateliers à venir, et ceux qui ont eu lieu.",
     ),
 ]
 PALETTE = ["#1d4e89", "#a3311a", "#2e6b3a", "#6b3a7a", "#8a5a00"]
@@ -151,6 +159,29 @@ def ensure_home() -> HomePage:
         if welcome.specific_class is Page and welcome.depth == 2:
             welcome.delete()
     return home
+
+
+def build_event(item: dict, *, editions: dict, videos: dict) -> EventPage:
+    """An event of `content.EVENTS`, on its date or so many days from today (Paris time)."""
+    if "date" in item:
+        day = datetime.date(*item["date"])
+    else:
+        day = timezone.localdate() + datetime.timedelta(days=item["days"])
+    (start_h, start_m), (end_h, end_m) = item["hours"]
+    paris = timezone.get_current_timezone()
+    return EventPage(
+        title=item["title"],
+        kind=item["kind"],
+        start=datetime.datetime.combine(day, datetime.time(start_h, start_m), tzinfo=paris),
+        end=datetime.datetime.combine(day, datetime.time(end_h, end_m), tzinfo=paris),
+        place=item["place"],
+        online_url=item["online_url"],
+        capacity=item["capacity"],
+        summary=item["summary"],
+        programme=[("item", {"time": time, "activity": text}) for time, text in item["programme"]],
+        edition=editions.get(item["edition"]),
+        replay=videos.get(item["replay"]),
+    )
 
 
 @transaction.atomic
@@ -303,6 +334,15 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
 
         ensure_page(experience_index, ExperienceSheetPage, item["slug"], build_sheet)
     log(f"{len(content.EXPERIENCES)} fiches expérience")
+
+    for item in content.EVENTS:
+        ensure_page(
+            sections[EventIndexPage],
+            EventPage,
+            item["slug"],
+            lambda item=item: build_event(item, editions=editions, videos=videos),
+        )
+    log(f"{len(content.EVENTS)} événements")
 
     for item in content.PAGES:
         ensure_page(

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core",
     "experiences",
     "resources",
+    "agenda",
     "accounts",
     "forums",
     "search",
@@ -357,6 +358,9 @@ TASKS = {
         )
     }
 }
+
+# Events: how long before an event its registered members are reminded (see the README).
+EVENTS_REMINDER_HOURS = int(os.environ.get("EVENTS_REMINDER_HOURS", "24"))
 
 # Discussion spaces (see the README for each).
 FORUMS_MIN_SECONDS_BETWEEN_POSTS = int(os.environ.get("FORUMS_MIN_SECONDS_BETWEEN_POSTS", "15"))

@@ -9,6 +9,7 @@ from .accounts import (
     log_in_with_two_factor,
     two_factor,
 )
+from .agenda import EventFactory, EventIndexFactory, RegistrationFactory
 from .base import fake, unique
 from .forums import MembershipFactory, PostFactory, SpaceFactory, TopicFactory
 from .pages import (
@@ -34,7 +35,8 @@ from .pages import (
 )
 
 __all__ = [
-    "PASSWORD", "CooperationPathFactory", "EmailAddressFactory", "ExperienceIndexFactory",
+    "PASSWORD", "CooperationPathFactory", "EmailAddressFactory", "EventFactory",
+    "EventIndexFactory", "RegistrationFactory", "ExperienceIndexFactory",
     "ExperienceSheetFactory", "ExpertFactory", "HomePageFactory", "MembershipFactory",
     "PostFactory", "ProfileFactory", "ResourceIndexFactory", "SeminarEditionFactory",
     "SeminarIndexFactory", "SpaceFactory", "StandardPageFactory", "StepFactory",

@@ -19,7 +19,7 @@ MAX_QUERIES = 10
 COLD = {
     "accueil": 6,  # + the cards' pictures (their renditions), the discussions (both lists)
     "fiche expérience": 7,  # + documents, related pages, their pictures, discussions
-    "vidéo": 6,  # + speakers, related pages, discussions
+    "vidéo": 7,  # + speakers, related pages, discussions, the event it is the replay of
     "outil": 6,  # + documents, related pages, discussions
     "étape": 4,
     "liste des expériences": 6,  # + the filters' choices, count, page
