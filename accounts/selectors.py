@@ -14,6 +14,7 @@ from forums.models import (
     Report,
     Subscription,
 )
+from situate.selectors import personal_data as situate_data
 
 from .models import Profile
 
@@ -113,4 +114,5 @@ def personal_data(user) -> dict:
             for s in Subscription.objects.filter(user=user).select_related("space", "topic")
         ],
         "notifications_par_email": settings.get_email_frequency_display() if settings else None,
+        "se_situer": situate_data(user),
     }

@@ -41,6 +41,7 @@ urlpatterns = [
     path("documents/", include("core.documents")),  # Wagtail's, with the pages' privacy
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
+    path("se-situer/", include("situate.urls")),
     path("compte/", include("allauth.urls")),
     path("", include("accounts.urls")),
 ]

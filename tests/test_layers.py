@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = {"experiences", "resources"}
-FEATURES = CONTENT | {"accounts", "forums", "search"}
+FEATURES = CONTENT | {"accounts", "forums", "search", "situate"}
 APPS = {"core", *FEATURES, "portal"}
 
 # The arrows allowed between apps (an app may import the apps it points to). A new arrow is a
@@ -17,8 +17,11 @@ ALLOWED = {
     "experiences": {"core"},
     "resources": {"core"},
     "forums": {"core"},
-    "accounts": {"core", "forums"},  # profiles list networks; the directory filters by them
+    # profiles list networks; the directory filters by them; the data export holds the runs
+    "accounts": {"core", "forums", "situate"},
     "search": {"core", "experiences", "resources", "forums"},  # it searches them all
+    # "se situer": the path's questions, its resources, and the shares' permissions
+    "situate": {"core", "experiences", "resources", "forums"},
     "portal": {"core", *FEATURES},
 }
 
