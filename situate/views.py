@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from core.text import parse_number
 from forums import permissions
@@ -115,20 +114,17 @@ def result(request, pk):
             ],
             "similar": lists["similar"],
             "manages": manages,
-            "share_spaces": (
-                list(permissions.assessment_share_spaces(request.user, run.territory))
-                if manages
-                else []
-            ),
         },
     )
 
 
 @login_required
-@require_POST
 def share(request, pk):
     """Shares the run with one of the member's collectif spaces, or no longer (space empty)."""
     run = managed_run(request, pk)
+    if request.method != "POST":
+        spaces = permissions.assessment_share_spaces(request.user, run.territory)
+        return render(request, "situate/share.html", {"run": run, "spaces": list(spaces)})
     space_id = parse_number(request.POST.get("space", ""))
     if space_id is None:
         services.assessment_share(assessment=run, space=None)
