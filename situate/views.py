@@ -9,7 +9,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.text import parse_number
 from forums import permissions
@@ -89,31 +91,39 @@ def managed_run(request, pk: str) -> Assessment:
     return run
 
 
+# The result's lists of resources for each next step, with their headings.
+HEADINGS = [
+    ("fiches", _lazy("Expériences")),
+    ("outils", _lazy("Outils")),
+    ("videos", _lazy("Vidéos d'experts")),
+]
+
+
 @login_required
 def result(request, pk):
-    """Where the run places its territory on the path, and what helps with the next steps."""
+    """Where the run places its territory on the path, and what helps with the next steps.
+
+    Lazy: the steps are read once the menu has read the restricted sections (portal.routing),
+    which their `public()` then asks no query for."""
     run = readable_run(request, pk)
-    steps = selectors.path_steps()
-    placement = place(run.answers, steps)
-    manages = permissions.can_manage_assessment(request.user, run)
-    lists = selectors.recommendations(placement, run.territory)
-    headings = [
-        ("fiches", _("Expériences")),
-        ("outils", _("Outils")),
-        ("videos", _("Vidéos d'experts")),
-    ]
+    placement = SimpleLazyObject(lambda: place(run.answers, selectors.path_steps()))
+    lists = SimpleLazyObject(lambda: selectors.recommendations(placement, run.territory))
+
+    def next_lists():
+        return [
+            (each, [(heading, lists[f"{key}_{number}"]) for key, heading in HEADINGS])
+            for number, each in enumerate(placement.next)
+        ]
+
     return render(
         request,
         "situate/result.html",
         {
             "run": run,
             "placement": placement,
-            "next_lists": [
-                (each, [(heading, lists[f"{key}_{number}"]) for key, heading in headings])
-                for number, each in enumerate(placement.next)
-            ],
-            "similar": lists["similar"],
-            "manages": manages,
+            "next_lists": SimpleLazyObject(next_lists),
+            "similar": SimpleLazyObject(lambda: lists["similar"]),
+            "manages": permissions.can_manage_assessment(request.user, run),
         },
     )
 

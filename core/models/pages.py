@@ -1,6 +1,6 @@
 """The base of every page type of the portal, and the live pages it lists."""
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import CharField, Prefetch, Q, QuerySet, Value, prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -100,6 +100,7 @@ def live_lists(**lists: QuerySet) -> dict[str, list]:
     [specific pages]}, each list in its queryset's order; a list may be sliced ([:5]), or a
     plain list (kept as it is: nothing to list in a page being created). Lazy:
     nothing is asked until a list is read (most requests read them in a cached fragment).
+    Several lists of one page type cost one query more: which list each page belongs to.
 
         live_lists(videos=live_pages(self.related_videos), similar=self.similar_sheets())
     """
@@ -124,10 +125,24 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
         wanted.append(Page.objects.filter(pk__in=queryset.values("pk")).values("pk").order_by())
     if not querysets:
         return dict(lists)
+    members = None
+    if len(links) < len(querysets):
+        # Two lists of one page type: their keys, by list, first.
+        named = [
+            keys.annotate(list=Value(name, output_field=CharField())).values_list("pk", "list")
+            for name, keys in zip(querysets, wanted, strict=True)
+        ]
+        members = {name: set() for name in querysets}
+        for pk, name in named[0].union(*named[1:], all=True):
+            members[name].add(pk)
+        keys = sorted(set().union(*members.values()))
     # One IN over a UNION rather than an OR of INs: PostgreSQL then expects the few rows it
     # gets and reads the page types by their keys, not whole (1.7 ms rather than 11 ms for a
     # sheet at full size).
-    keys = wanted[0].union(*wanted[1:], all=True) if len(wanted) > 1 else wanted[0]
+    elif len(wanted) > 1:
+        keys = wanted[0].union(*wanted[1:], all=True)
+    else:
+        keys = wanted[0]
     pages = (
         PortalPageQuerySet(Page).filter(pk__in=keys).live().public().select_related(*joins)
     ).order_by("path")
@@ -144,6 +159,8 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
     result = {name: each for name, each in lists.items() if name not in querysets}
     for name, queryset in querysets.items():
         items = found[queryset.model]
+        if members is not None:
+            items = [item for item in items if item.pk in members[name]]
         for field in reversed(queryset.query.order_by or ("path",)):
             attribute = field.lstrip("-")
             items = sorted(
