@@ -15,6 +15,7 @@ from forums.models import (
     Report,
     Subscription,
 )
+from situate.selectors import personal_data as situate_data
 
 from .models import Profile
 
@@ -126,4 +127,5 @@ def personal_data(user) -> dict:
             .select_related("event")
             .order_by("event__start", "pk")
         ],
+        "se_situer": situate_data(user),
     }

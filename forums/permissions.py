@@ -32,6 +32,7 @@ from .models import (
     Post,
     Role,
     Space,
+    SpaceKind,
     Suspension,
     Topic,
     Visibility,
@@ -589,3 +590,57 @@ def forget_addresses(user) -> None:
     """Drops the verified addresses read of `user`, after one is verified."""
     if hasattr(user, "_verified_addresses"):
         del user._verified_addresses
+
+
+# "Se situer" (the situate app): a member's answers are theirs alone; shared with their
+# territory collective's space, that space's active members read them too. Staff read them only
+# as members of the space: a run is no post, there is nothing in it to moderate.
+
+
+def can_manage_assessment(user, assessment) -> bool:
+    """Share, download or delete a run: its author only."""
+    return user.is_authenticated and user.is_active and assessment.user_id == user.pk
+
+
+def can_read_assessment(user, assessment) -> bool:
+    """Read a run's result: its author, and the active members of the open space it is shared
+    with."""
+    if can_manage_assessment(user, assessment):
+        return True
+    space = assessment.shared_with
+    return (
+        user.is_authenticated
+        and user.is_active
+        and space is not None
+        and space.is_active
+        and is_member(user, space)
+    )
+
+
+def assessment_share_spaces(user, territory):
+    """The spaces `user` may share a run about `territory` with: the open territory collectives
+    of that territory where their membership is active."""
+    if territory is None or not user.is_authenticated or not user.is_active:
+        return Space.objects.none()
+    return Space.objects.active().filter(
+        kind=SpaceKind.TERRITORY, territory=territory, pk__in=_active_spaces(user)
+    )
+
+
+def can_share_assessment(user, assessment, space) -> bool:
+    """Share `assessment` with `space`: its author, with one of `assessment_share_spaces`."""
+    return (
+        can_manage_assessment(user, assessment)
+        and space.is_active
+        and space.kind == SpaceKind.TERRITORY
+        and assessment.territory_id is not None
+        and space.territory_id == assessment.territory_id
+        and is_member(user, space)
+    )
+
+
+def assessment_reading_spaces(user):
+    """The spaces whose shared runs `user` reads (`can_read_assessment` as a queryset)."""
+    if not user.is_authenticated or not user.is_active:
+        return Space.objects.none()
+    return Space.objects.active().filter(pk__in=_active_spaces(user))

@@ -12,7 +12,7 @@ from core.blocks import BaseStreamBlock, KeyMessageBlock
 from core.models import PortalPage, live_lists
 from experiences.models import ExperienceSheetPage
 from forums import selectors
-from resources.models import CooperationPathPage, StepPage, VideoPage
+from resources.models import StepPage, VideoPage
 
 
 class HomePage(PortalPage):
@@ -53,8 +53,6 @@ class HomePage(PortalPage):
             .order_by("-first_published_at")[:4],
             steps=StepPage.objects.live().public().order_by("path"),
             videos=VideoPage.objects.live().public().order_by("-first_published_at")[:6],
-            # The entry point "situer son territoire" leads to it.
-            path=CooperationPathPage.objects.live().public()[:1],
         )
         context["discussions"] = selectors.home_discussions(request.user)
         return context

@@ -45,6 +45,7 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("espaces/", include("forums.urls")),
     path("evenements/", include("agenda.urls")),
+    path("se-situer/", include("situate.urls")),
     path("compte/", include("allauth.urls")),
     path("", include("accounts.urls")),
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = {"experiences", "resources", "agenda"}
-FEATURES = CONTENT | {"accounts", "forums", "search"}
+FEATURES = CONTENT | {"accounts", "forums", "search", "situate"}
 APPS = {"core", *FEATURES, "portal"}
 
 # The arrows allowed between apps (an app may import the apps it points to). A new arrow is a
@@ -18,9 +18,12 @@ ALLOWED = {
     "resources": {"core"},
     "agenda": {"core", "resources"},  # events show their edition, their replay, the programme block
     "forums": {"core"},
-    # profiles list networks, the directory filters by them; registrations are personal data
-    "accounts": {"core", "forums", "agenda"},
+    # profiles list networks, the directory filters by them; registrations and runs are
+    # personal data
+    "accounts": {"core", "forums", "agenda", "situate"},
     "search": {"core", "experiences", "resources", "forums"},  # it searches them all
+    # "se situer": the path's questions, its resources, and the shares' permissions
+    "situate": {"core", "experiences", "resources", "forums"},
     "portal": {"core", *FEATURES},
 }
 

@@ -1,7 +1,15 @@
 """The base of every page type of the portal, and the live pages it lists."""
 
 from django.db import connection
-from django.db.models import BooleanField, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import RawSQL
 from django.utils.functional import SimpleLazyObject
 from wagtail.images import get_image_model
@@ -111,7 +119,7 @@ def among(keys: QuerySet, model=Page):
     slice). On PostgreSQL the keys are an ARRAY, computed first: over an IN, the planner may
     join every row to its relations before it looks at the few keys (a sheet's related lists
     at full size: 81 ms instead of 9)."""
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not isinstance(keys, QuerySet):
         return Q(pk__in=keys)
     sql, params = keys.query.sql_with_params()
     quote = connection.ops.quote_name
@@ -124,6 +132,7 @@ def live_lists(**lists: QuerySet) -> dict[str, list]:
     [specific pages]}, each list in its queryset's order; a list may be sliced ([:5]), or a
     plain list (kept as it is: nothing to list in a page being created). Lazy:
     nothing is asked until a list is read (most requests read them in a cached fragment).
+    Several lists of one page type cost one query more: which list each page belongs to.
 
         live_lists(videos=live_pages(self.related_videos), similar=self.similar_sheets())
     """
@@ -148,7 +157,21 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
         wanted.append(Page.objects.filter(pk__in=queryset.values("pk")).values("pk").order_by())
     if not querysets:
         return dict(lists)
-    keys = wanted[0].union(*wanted[1:], all=True) if len(wanted) > 1 else wanted[0]
+    members = None
+    if len(links) < len(querysets):
+        # Two lists of one page type: their keys, by list, first.
+        named = [
+            keys.annotate(list=Value(name, output_field=CharField())).values_list("pk", "list")
+            for name, keys in zip(querysets, wanted, strict=True)
+        ]
+        members = {name: set() for name in querysets}
+        for pk, name in named[0].union(*named[1:], all=True):
+            members[name].add(pk)
+        keys = sorted(set().union(*members.values()))
+    elif len(wanted) > 1:
+        keys = wanted[0].union(*wanted[1:], all=True)
+    else:
+        keys = wanted[0]
     pages = (
         PortalPageQuerySet(Page).filter(among(keys)).live().public().select_related(*joins)
     ).order_by("path")
@@ -165,6 +188,8 @@ def _live_lists(lists: dict[str, QuerySet]) -> dict[str, list]:
     result = {name: each for name, each in lists.items() if name not in querysets}
     for name, queryset in querysets.items():
         items = found[queryset.model]
+        if members is not None:
+            items = [item for item in items if item.pk in members[name]]
         for field in reversed(queryset.query.order_by or ("path",)):
             attribute = field.lstrip("-")
             items = sorted(

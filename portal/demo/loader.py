@@ -40,7 +40,7 @@ from resources.models import (
     VideoPage,
 )
 
-from . import content, pictures
+from . import content, pictures, questions
 
 P = TypeVar("P", bound=Page)
 
@@ -227,11 +227,19 @@ def load_demo(log: Callable[[str], None] = lambda message: None) -> None:
             StepPage,
             item["slug"],
             lambda item=item: StepPage(
-                title=item["title"], summary=item["summary"], body=paragraphs(item["body"])
+                title=item["title"],
+                summary=item["summary"],
+                body=paragraphs(item["body"]),
+                questions=questions.stream_value(item["slug"]),
             ),
         )
         for item in content.STEPS
     }
+    for slug, step in steps.items():
+        # Steps of an earlier load get their questions too; an editor's own are kept.
+        if not step.questions:
+            step.questions = questions.stream_value(slug)
+            step.save_revision().publish()
     log(f"{len(steps)} étapes du chemin")
 
     editions = {

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "forums",
     "search",
+    "situate",
     "portal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -16,6 +16,8 @@ from core.blocks import BaseStreamBlock
 from core.listing import KeysPaginator
 from core.models import PortalPage, live_lists, with_card_images
 
+from ..blocks import QuestionsBlock
+
 
 class CooperationPathPage(PortalPage):
     """The path as a whole: its steps in order (the order of the page tree)."""
@@ -59,8 +61,22 @@ class StepPage(RoutablePageMixin, PortalPage):
 
     summary = models.TextField(_("résumé"), max_length=400)
     body = StreamField(BaseStreamBlock(), verbose_name=_("contenu"), blank=True)
+    # What "se situer" asks of a member about this step (the situate app).
+    questions = StreamField(
+        QuestionsBlock(),
+        verbose_name=_("questions pour se situer"),
+        blank=True,
+        help_text=_(
+            "Quelques questions (ce que l'étape demande, les signes qu'elle est atteinte, ses "
+            "points de vigilance) auxquelles les membres répondent pour situer leur territoire."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("questions"),
+    ]
     document_fields = [
         index.SearchField("summary"),
         index.SearchField("body"),

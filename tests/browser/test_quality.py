@@ -44,6 +44,7 @@ PAGES = {
     "connexion": "/compte/login/",
     "inscription": "/compte/signup/",
     "mot de passe oublié": "/compte/password/reset/",
+    "se situer": "/se-situer/",
 }
 MEMBER_PAGES = {
     "sujet": None,  # the first topic of the Réseau DGS-SG, found at run time
@@ -57,6 +58,7 @@ MEMBER_PAGES = {
     "adresse e-mail": "/compte/email/",
     "double authentification": "/compte/2fa/",
     "suppression du compte": "/compte/supprimer/",
+    "se situer : questionnaire": "/se-situer/repondre/",
     "administration réservée à l'équipe": "/admin/",
 }
 

@@ -33,14 +33,15 @@ from .pages import (
     tool,
     video,
 )
+from .situate import AssessmentFactory, answers
 
 __all__ = [
-    "PASSWORD", "CooperationPathFactory", "EmailAddressFactory", "EventFactory",
-    "EventIndexFactory", "RegistrationFactory", "ExperienceIndexFactory",
+    "PASSWORD", "AssessmentFactory", "CooperationPathFactory", "EmailAddressFactory",
+    "EventFactory", "EventIndexFactory", "RegistrationFactory", "ExperienceIndexFactory",
     "ExperienceSheetFactory", "ExpertFactory", "HomePageFactory", "MembershipFactory",
     "PostFactory", "ProfileFactory", "ResourceIndexFactory", "SeminarEditionFactory",
     "SeminarIndexFactory", "SpaceFactory", "StandardPageFactory", "StepFactory",
     "TerritoryFactory", "ToolBoxFactory", "ToolFactory", "TopicFactory", "UserFactory",
     "VideoFactory", "document", "fake", "home", "log_in_with_two_factor", "sheet", "tool",
-    "two_factor", "unique", "video",
+    "two_factor", "unique", "video", "answers",
 ]  # fmt: skip

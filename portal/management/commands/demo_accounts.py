@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Job, Profile
 from accounts.services import profile_for
+from core.models import Territory
 from forums.models import Space
 from forums.services import membership_add
 
@@ -86,6 +87,7 @@ class Command(BaseCommand):
                 Profile.objects.filter(user=user).update(
                     job=Job.DGS, organisation="Communauté de communes du Pays des Achards",
                     in_directory=True,
+                    territory=Territory.objects.filter(name="Pays des Achards").first(),
                 )  # fmt: skip
             elif kind != ADMIN:
                 user.groups.add(Group.objects.get(name=kind))
