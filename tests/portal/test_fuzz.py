@@ -198,6 +198,9 @@ FORM_PAGES = {
         {"mfa_activate_totp", "account_reauthenticate"},
     ),
     "deletion": ("member", lambda site: "/compte/supprimer/", {"accounts:account_delete"}),
+    "event registration": (
+        "member", lambda site: "/agenda/atelier-se-situer-sur-le-chemin/", {"agenda:register"},
+    ),
     "notification preferences": (
         "member", lambda site: "/espaces/notifications/preferences/",
         {"forums:notification_settings"},
