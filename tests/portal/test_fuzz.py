@@ -201,6 +201,7 @@ FORM_PAGES = {
     "event registration": (
         "member", lambda site: "/agenda/atelier-se-situer-sur-le-chemin/", {"agenda:register"},
     ),
+    "se situer": ("member", lambda site: "/se-situer/repondre/", {"situate:questionnaire"}),
     "notification preferences": (
         "member", lambda site: "/espaces/notifications/preferences/",
         {"forums:notification_settings"},
