@@ -14,7 +14,8 @@ serves it while they are all current. Fragments are cached with `{% cache %}` an
 
 PORTAL_PAGE_CACHE_SECONDS bounds the life of everything kept (dates); 0 turns every cache off:
 nothing is read or stored, not even a version. The cache must be shared by the server's
-processes for a new version to reach them all: the default cache is a folder (CACHE_DIR).
+processes for a new version to reach them all: the default cache is a folder (CACHE_DIR), Redis
+when REDIS_URL is set (core/redis_cache.py), shared by several hosts.
 """
 
 import contextvars
@@ -48,7 +49,9 @@ def version(scope: str = CONTENT) -> str:
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
-        value = cache.get(key)
+        # None: the cache is out of reach (core/redis_cache.py); a version of this read only,
+        # that nothing kept can match.
+        value = cache.get(key) or uuid.uuid4().hex
     memos = _memos.get()
     if memos is not None:
         # The first value read: what the response was built from.

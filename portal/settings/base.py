@@ -192,15 +192,32 @@ elif EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# A folder, so that the server's processes share one cache (see core/cache.py).
-CACHES = {
-    "default": {
-        "BACKEND": "core.file_cache.FileCache",  # Django's, culled now and then
-        "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+# A folder, so that the server's processes share one cache (see core/cache.py); Redis, shared
+# by several hosts, when REDIS_URL is set (core/redis_cache.py: out of reach, pages are served
+# uncached).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "blocal"),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
+        }
     }
-}
-# Sessions are read from the cache, written through to the database.
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.file_cache.FileCache",  # Django's, culled now and then
+            "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+# Sessions are read from the cache, written through to the database: a cache that is emptied or
+# out of reach loses none.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anything cached (whole pages, fragments, lists, searches) is kept at most this long; 0: nothing
 # is (core/cache.py).
