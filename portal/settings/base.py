@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.health.HealthMiddleware",  # /sante/, before any redirect, session or site
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.NullCharacterMiddleware",
     "core.cache.RequestMemoMiddleware",
@@ -222,6 +223,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anything cached (whole pages, fragments, lists, searches) is kept at most this long; 0: nothing
 # is (core/cache.py).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+
+# /sante/ fails when a task has waited longer than this for the database worker (portal/health.py).
+PORTAL_HEALTH_TASK_SECONDS = int(os.environ.get("PORTAL_HEALTH_TASK_SECONDS", "900"))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

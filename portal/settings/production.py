@@ -12,3 +12,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A kept connection is checked before it is reused: after a database restart the first request
+# connects again instead of failing (portal/errors.py answers 503 while it is down).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
