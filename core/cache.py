@@ -31,6 +31,8 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core import front_cache
+
 CONTENT = "content"
 DISCUSSIONS = "discussions"
 Scope = str | tuple[str, ...] | None
@@ -84,11 +86,14 @@ def now_and_on_commit(action: Callable[[], None]) -> None:
 
 
 def changed(*scopes: str) -> None:
-    """Makes stale what is cached under these scopes' versions, now and once committed (with
-    the caches off, nothing is kept: nothing to make stale)."""
-    if not seconds():
-        return
-    now_and_on_commit(lambda: [bump(scope) for scope in scopes])
+    """Makes stale what is cached under these scopes' versions, now and once committed, and
+    the front cache's pages built from them once committed (core/front_cache.py). With the
+    caches off, nothing is kept: nothing to make stale."""
+    if seconds():
+        now_and_on_commit(lambda: [bump(scope) for scope in scopes])
+    if settings.PORTAL_FRONT_CACHE_URLS:
+        # After the new versions: the page the front cache fetches again is rendered anew.
+        transaction.on_commit(lambda: front_cache.ban(scopes))
 
 
 def seconds() -> int:

@@ -227,6 +227,19 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600
 # /sante/ fails when a task has waited longer than this for the database worker (portal/health.py).
 PORTAL_HEALTH_TASK_SECONDS = int(os.environ.get("PORTAL_HEALTH_TASK_SECONDS", "900"))
 
+# The front caches (Varnish, deploy/varnish.vcl) told of each change (core/front_cache.py), and
+# purged by Wagtail on publishing: their addresses, comma-separated (http://127.0.0.1:6081).
+PORTAL_FRONT_CACHE_URLS = env_list("PORTAL_FRONT_CACHE_URLS")
+if PORTAL_FRONT_CACHE_URLS:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        f"varnish{index}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for index, url in enumerate(PORTAL_FRONT_CACHE_URLS)
+    }
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail

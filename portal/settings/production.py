@@ -15,3 +15,7 @@ X_FRAME_OPTIONS = "DENY"
 # A kept connection is checked before it is reused: after a database restart the first request
 # connects again instead of failing (portal/errors.py answers 503 while it is down).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Behind nginx and Varnish (deploy/): the address typed by the visitor is the proxy's
+# X-Forwarded-Host (allauth's links and redirects, checked against ALLOWED_HOSTS), HTTPS is
+# X-Forwarded-Proto (SECURE_PROXY_SSL_HEADER above).
+USE_X_FORWARDED_HOST = env_bool("DJANGO_USE_X_FORWARDED_HOST", True)
