@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
+from portal.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.logs.RequestIdMiddleware",  # each log line and response with the request's id
     "portal.health.HealthMiddleware",  # /sante/, before any redirect, session or site
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.NullCharacterMiddleware",
@@ -400,12 +402,10 @@ FORUMS_ATTACHMENTS_ROOT = Path(
     os.environ.get("FORUMS_ATTACHMENTS_ROOT", BASE_DIR / "private-media")
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# To the console, each line with its request's id (portal/logs.py): text, or JSON lines
+# (LOG_FORMAT=json, production's default).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+LOGGING = logging_config(json_lines=os.environ.get("LOG_FORMAT", "text") == "json", level=LOG_LEVEL)
 
 # Accounts (django-allauth, profiles): kept in their own module.
 from .accounts import *  # noqa: E402
