@@ -8,6 +8,7 @@
 vcl 4.1;
 
 import directors;
+import std;
 
 # Whether the app server answers at all (not whether the database does: while it is down the
 # portal answers its own French 503 page, portal/errors.py).
@@ -54,8 +55,11 @@ sub vcl_recv {
         if (req.http.X-Ban-Scopes !~ "^[a-z0-9:_ -]+$") {
             return (synth(400, "Bad Request"));
         }
-        ban("obj.http.X-Cache-Scopes ~ (^| )(" + regsuball(req.http.X-Ban-Scopes, " +", "|") + ")( |$)");
-        return (synth(200, "Banned"));
+        if (std.ban({"obj.http.X-Cache-Scopes ~ "(^|[[:space:]])("} +
+                    regsuball(req.http.X-Ban-Scopes, " +", "|") + {")([[:space:]]|$)""})) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
     }
     if (local.socket == "purge") {
         return (synth(405, "Method Not Allowed"));
