@@ -14,7 +14,8 @@ serves it while they are all current. Fragments are cached with `{% cache %}` an
 
 PORTAL_PAGE_CACHE_SECONDS bounds the life of everything kept (dates); 0 turns every cache off:
 nothing is read or stored, not even a version. The cache must be shared by the server's
-processes for a new version to reach them all: the default cache is a folder (CACHE_DIR).
+processes for a new version to reach them all: the default cache is a folder (CACHE_DIR), Redis
+when REDIS_URL is set (core/redis_cache.py), shared by several hosts.
 """
 
 import contextvars
@@ -29,6 +30,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core import front_cache
 
 CONTENT = "content"
 DISCUSSIONS = "discussions"
@@ -48,7 +51,9 @@ def version(scope: str = CONTENT) -> str:
     value = cache.get(key)
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
-        value = cache.get(key)
+        # None: the cache is out of reach (core/redis_cache.py); a version of this read only,
+        # that nothing kept can match.
+        value = cache.get(key) or uuid.uuid4().hex
     memos = _memos.get()
     if memos is not None:
         # The first value read: what the response was built from.
@@ -81,11 +86,14 @@ def now_and_on_commit(action: Callable[[], None]) -> None:
 
 
 def changed(*scopes: str) -> None:
-    """Makes stale what is cached under these scopes' versions, now and once committed (with
-    the caches off, nothing is kept: nothing to make stale)."""
-    if not seconds():
-        return
-    now_and_on_commit(lambda: [bump(scope) for scope in scopes])
+    """Makes stale what is cached under these scopes' versions, now and once committed, and
+    the front cache's pages built from them once committed (core/front_cache.py). With the
+    caches off, nothing is kept: nothing to make stale."""
+    if seconds():
+        now_and_on_commit(lambda: [bump(scope) for scope in scopes])
+    if settings.PORTAL_FRONT_CACHE_URLS:
+        # After the new versions: the page the front cache fetches again is rendered anew.
+        transaction.on_commit(lambda: front_cache.ban(scopes))
 
 
 def seconds() -> int:

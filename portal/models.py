@@ -74,3 +74,20 @@ class StandardPage(PortalPage):
     class Meta:
         verbose_name = _("page libre")
         verbose_name_plural = _("pages libres")
+
+
+class JobRun(models.Model):
+    """One time a scheduled job was due, claimed by the scheduler that runs it (portal/
+    scheduler.py): unique, so that schedulers on several hosts run it once."""
+
+    job = models.CharField(max_length=64)
+    slot = models.DateTimeField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    failed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="one_run_per_slot")]
+
+    def __str__(self):
+        return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"

@@ -19,7 +19,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache as django_cache
 
-from core import cache
+from core import cache, front_cache
 from core.cache import CONTENT
 
 # Which version a change of a model of these apps replaces (pages: Wagtail's signals, see
@@ -107,6 +107,9 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if cache.dependencies() and storable(response):
             # The versions read while rendering, the declared ones first (`depends` reads them).
-            django_cache.set(key, (cache.read(), response), cache.seconds())
+            versions = cache.read()
+            # What the front cache may keep, and under which scopes it drops it (front_cache).
+            response[front_cache.HEADER] = " ".join(sorted(versions))
+            django_cache.set(key, (versions, response), cache.seconds())
             response["X-Cache"] = "miss"
         return response

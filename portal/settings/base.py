@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from core import uploads
+from portal.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.logs.RequestIdMiddleware",  # each log line and response with the request's id
+    "portal.health.HealthMiddleware",  # /sante/, before any redirect, session or site
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.NullCharacterMiddleware",
     "core.cache.RequestMemoMiddleware",
@@ -195,19 +198,52 @@ elif EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# A folder, so that the server's processes share one cache (see core/cache.py).
-CACHES = {
-    "default": {
-        "BACKEND": "core.file_cache.FileCache",  # Django's, culled now and then
-        "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
+# A folder, so that the server's processes share one cache (see core/cache.py); Redis, shared
+# by several hosts, when REDIS_URL is set (core/redis_cache.py: out of reach, pages are served
+# uncached).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.redis_cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "blocal"),
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
+        }
     }
-}
-# Sessions are read from the cache, written through to the database.
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "core.file_cache.FileCache",  # Django's, culled now and then
+            "LOCATION": os.environ.get("CACHE_DIR", BASE_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+# Sessions are read from the cache, written through to the database: a cache that is emptied or
+# out of reach loses none.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anything cached (whole pages, fragments, lists, searches) is kept at most this long; 0: nothing
 # is (core/cache.py).
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+
+# /sante/ fails when a task has waited longer than this for the database worker (portal/health.py).
+PORTAL_HEALTH_TASK_SECONDS = int(os.environ.get("PORTAL_HEALTH_TASK_SECONDS", "900"))
+
+# The front caches (Varnish, deploy/varnish.vcl) told of each change (core/front_cache.py), and
+# purged by Wagtail on publishing: their addresses, comma-separated (http://127.0.0.1:6081).
+PORTAL_FRONT_CACHE_URLS = env_list("PORTAL_FRONT_CACHE_URLS")
+if PORTAL_FRONT_CACHE_URLS:
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        f"varnish{index}": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+        for index, url in enumerate(PORTAL_FRONT_CACHE_URLS)
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -378,12 +414,10 @@ FORUMS_ATTACHMENTS_ROOT = Path(
     os.environ.get("FORUMS_ATTACHMENTS_ROOT", BASE_DIR / "private-media")
 )
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# To the console, each line with its request's id (portal/logs.py): text, or JSON lines
+# (LOG_FORMAT=json, production's default).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+LOGGING = logging_config(json_lines=os.environ.get("LOG_FORMAT", "text") == "json", level=LOG_LEVEL)
 
 # Accounts (django-allauth, profiles): kept in their own module.
 from .accounts import *  # noqa: E402
