@@ -9,7 +9,13 @@ from .selectors import questions_of
 
 
 def field_name(step, question) -> str:
-    return f"q-{step.pk}-{question['id']}"
+    """A question's field: its step and the start of its block's id (unique among a step's
+    few questions; the whole id, written seven times a question, weighed 9 KiB a page)."""
+    return f"q{step.pk}-{question['id'][:6]}"
+
+
+class Answers(forms.RadioSelect):
+    template_name = "situate/widgets/answers.html"
 
 
 class AssessmentForm(forms.Form):
@@ -36,7 +42,8 @@ class AssessmentForm(forms.Form):
                     label=question["text"],
                     help_text=question["help"],
                     choices=[(value, label) for value, label, _score in question["choices"]],
-                    widget=forms.RadioSelect,
+                    widget=Answers,
+                    template_name="situate/widgets/question.html",
                     required=False,
                 )
                 self.questions[name] = (step, question)
