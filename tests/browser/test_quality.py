@@ -174,7 +174,15 @@ def listen(page) -> list[str]:
     page.on("console", console)
     page.on("pageerror", lambda error: found.append(str(error)))
     page.on("requestfinished", finished)
-    page.on("requestfailed", lambda request: found.append(f"{request.failure} {request.url}"))
+    # A request the tab cancelled (a lazy picture still loading when the next page opens) is
+    # not a failure of the site's.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            request.failure == "net::ERR_ABORTED"
+            or found.append(f"{request.failure} {request.url}")
+        ),
+    )
     return found
 
 
