@@ -1,5 +1,6 @@
 """The base of every page type of the portal, and the live pages it lists."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     BooleanField,
@@ -121,7 +122,10 @@ def among(keys: QuerySet, model=Page):
     at full size: 81 ms instead of 9)."""
     if connection.vendor != "postgresql" or not isinstance(keys, QuerySet):
         return Q(pk__in=keys)
-    sql, params = keys.query.sql_with_params()
+    try:
+        sql, params = keys.query.sql_with_params()
+    except EmptyResultSet:  # keys that cannot be (a filter on no key at all)
+        return Q(pk__in=[])
     quote = connection.ops.quote_name
     column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
     return Q(RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField()))  # noqa: S611
