@@ -53,9 +53,27 @@ def test_a_second_scheduler_does_not_run_a_slot_again(commands):
 
 @pytest.mark.django_db
 def test_a_job_running_elsewhere_is_left_for_later(commands):
-    with scheduler.job_lock("every") as held:
-        assert held
+    # Elsewhere: another thread, with its own connection (PostgreSQL's advisory locks are
+    # re-entrant within one session).
+    held, release = threading.Event(), threading.Event()
+
+    def elsewhere():
+        try:
+            with scheduler.job_lock("every") as got:
+                assert got
+                held.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    assert held.wait(10)
+    try:
         assert scheduler.run_due(MONDAY_0705, (EVERY,)) == []
+    finally:
+        release.set()
+        thread.join()
     assert not JobRun.objects.exists()  # the slot is still to run
     assert scheduler.run_due(MONDAY_0705, (EVERY,)) == ["every"]
 

@@ -4,7 +4,7 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from portal import scheduler
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
 
     def loop(self, once: bool, interval: float, stopping: list) -> None:
         while True:
-            close_old_connections()  # a database restarted meanwhile: connect again
+            if not connection.in_atomic_block:  # (a test's transaction is kept)
+                close_old_connections()  # a database restarted meanwhile: connect again
             try:
                 ran = scheduler.run_due()
             except Exception as error:  # noqa: BLE001 - the database may be down for a while
