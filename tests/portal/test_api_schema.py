@@ -7,6 +7,8 @@ import json
 import jsonschema
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -106,8 +108,16 @@ def examples_count():
 
 @pytest.fixture
 def resources(db, settings):
+    """Published resources. Requests reach the WSGI application itself, not Django's test
+    client: like it, they must leave the test's connection open (Django closes, at each request,
+    a connection whose autocommit is not its settings', as in a test's transaction: PostgreSQL's
+    is then gone)."""
     settings.PORTAL_API_RATE = ""
-    return publish_resources()
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield publish_resources()
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 # The description as /api/v2/openapi.json serves it (the test above checks they are one), run
