@@ -8,6 +8,7 @@ prefetches it once for the whole list, so that a list costs the same queries for
 from django.db.models import Prefetch
 from rest_framework.fields import Field
 
+from .documents import in_restricted_collection
 from .models.pages import is_public
 
 
@@ -84,7 +85,14 @@ def _document(document, request) -> dict:
 
 class DocumentField(RelationField):
     """A document of a foreign key (a video's file): {id, title, download_url} or null. A
-    document of a public page is public (core.documents)."""
+    document of a public page is public unless its collection is restricted
+    (core.documents)."""
+
+    kind = "prefetch"
+
+    def lookup(self, model, name: str) -> tuple[str, Prefetch]:
+        documents = model._meta.get_field(name).related_model.objects
+        return self.kind, Prefetch(name, queryset=documents.filter(~in_restricted_collection()))
 
     def to_representation(self, document):
         return _document(document, self.context["request"])
@@ -97,7 +105,10 @@ class AttachedDocumentsField(RelationField):
 
     def lookup(self, model, name: str) -> tuple[str, Prefetch]:
         attached = model._meta.get_field(name).related_model
-        return self.kind, Prefetch(name, queryset=attached.objects.select_related("document"))
+        shown = attached.objects.select_related("document").filter(
+            ~in_restricted_collection("document__collection__path")
+        )
+        return self.kind, Prefetch(name, queryset=shown)
 
     def to_representation(self, manager):
         request = self.context["request"]

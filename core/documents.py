@@ -13,12 +13,12 @@ import enum
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField
-from django.db.models.functions import Cast
+from django.db.models import CharField, Exists, F, OuterRef
+from django.db.models.functions import Cast, Length, Substr
 from django.http import Http404
 from django.urls import path, re_path
 from wagtail.documents.views import serve as wagtail_serve
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 
 from . import uploads
 from .models import PortalPageQuerySet
@@ -39,10 +39,23 @@ def pages_using(document):
     return Page.objects.live().filter(pk__in=ids)
 
 
+def in_restricted_collection(path: str = "collection__path") -> Exists:
+    """Whether an upload lies in a collection under a view restriction, or in a collection
+    below one: Wagtail then serves it only to whom the restriction lets in
+    (Collection.get_view_restrictions). `path` leads from the rows filtered to their
+    collection's path (an attached document's: "document__collection__path")."""
+    return Exists(
+        CollectionViewRestriction.objects.annotate(
+            upload_path=Substr(OuterRef(path), 1, Length("collection__path"))
+        ).filter(collection__path=F("upload_path"))
+    )
+
+
 def public_uploads(queryset):
     """The objects of `queryset` (documents, images) that anyone may download: those a live
     page outside every restricted section uses, the rule of `document_access` for a visitor
-    without an account. One query, however many there are."""
+    without an account, outside the restricted collections. One query, however many there
+    are."""
     pages = (
         PortalPageQuerySet(Page).live().public().annotate(key=Cast("pk", CharField())).values("key")
     )
@@ -51,7 +64,11 @@ def public_uploads(queryset):
         base_content_type=ContentType.objects.get_for_model(Page),
         object_id__in=pages,
     ).values("to_object_id")
-    return queryset.annotate(key=Cast("pk", CharField())).filter(key__in=references)
+    return (
+        queryset.annotate(key=Cast("pk", CharField()))
+        .filter(key__in=references)
+        .filter(~in_restricted_collection())
+    )
 
 
 def document_access(request, document) -> Access:

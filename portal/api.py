@@ -44,7 +44,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import CollectionViewRestriction, Page, Site, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from core import cache
 from core.api import RelationField, TagsField
@@ -318,9 +318,7 @@ class UploadsEndpoint(OpenEndpoint, RelatedRows):
         return fields | listing_parameters(["id", "title"])
 
     def get_queryset(self):
-        restricted = CollectionViewRestriction.objects.values("collection")
-        uploads = self.model.objects.exclude(collection__in=restricted).order_by("id")
-        return public_uploads(uploads)
+        return public_uploads(self.model.objects.order_by("id"))
 
 
 class ImagesEndpoint(UploadsEndpoint, ImagesAPIViewSet):

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from core import documents as core_documents
 from experiences.models import ExperienceDocument
@@ -157,6 +157,29 @@ def test_documents_are_listed_only_when_a_public_live_page_uses_them(client, rf)
         allowed = core_documents.document_access(request, doc) is core_documents.Access.ALLOWED
         listed_publicly = core_documents.public_uploads(type(doc).objects.filter(pk=doc.pk))
         assert allowed == listed_publicly.exists()
+
+
+@pytest.mark.parametrize("depth", [0, 1, 2])
+def test_a_document_in_a_restricted_collection_or_below_one_is_not_shown(client, depth):
+    """Wagtail serves a document of a collection under a view restriction, or of a collection
+    below one, only to whom the restriction lets in: the API shows it nowhere."""
+    restricted = Collection.get_first_root_node().add_child(name=f"Réservé {depth}")
+    CollectionViewRestriction.objects.create(
+        collection=restricted, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    collection = restricted
+    for level in range(depth):
+        collection = collection.add_child(name=f"Sous-dossier {depth}-{level}")
+    hidden = document()
+    hidden.collection = collection
+    hidden.save()
+    sheet = sheet_with(hidden)
+    listed = {item["id"] for item in api(client, "documents/", limit=20).json()["items"]}
+    assert hidden.pk not in listed
+    assert api(client, f"documents/{hidden.pk}/").status_code == 404
+    detail = api(client, f"pages/{sheet.pk}/").json()
+    assert hidden.pk not in [each["id"] for each in detail["documents"]]
+    assert not core_documents.public_uploads(type(hidden).objects.filter(pk=hidden.pk)).exists()
 
 
 def test_search_is_not_offered_by_the_api(client):
